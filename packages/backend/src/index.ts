@@ -1,0 +1,62 @@
+/*
+ * The FinOps Platform backend (new backend system).
+ *
+ * Which plugins run, and where they keep state, is decided by configuration:
+ * app-config.yaml is the local default (embedded SQLite, guest sign-in,
+ * example catalog); app-config.production.yaml switches to PostgreSQL, OIDC
+ * and the real integrations.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the built frontend, and the proxy for browser calls to other hosts.
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Sign-in: guest locally; OIDC in production (resolved to catalog users).
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+
+// Catalog, and the entity kinds the scaffolder adds.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Golden-path templates.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+// TechDocs, built with the mkdocs of the repo's virtualenv.
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+// Search: Lunr in memory on SQLite, the PostgreSQL engine on PostgreSQL.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+// Permissions: every decision goes through our policy module.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@finops/plugin-permission-backend-module-policy'));
+
+// Runtime state of services.
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
+
+// Webhooks in (GitHub, signature checked), notifications and signals out.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.start();

@@ -25,6 +25,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Discovers catalog-info.yaml in the organisation's repos when configured.
+backend.add(import('@backstage/plugin-catalog-backend-module-github'));
 
 // Golden-path templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -3,43 +3,28 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Welcome to the FinOps Platform
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Self-service for building and running regulated financial services, with the
+guardrails built in.
 
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+- **Find software** in the [catalog](/catalog): services, APIs, systems,
+  teams, their docs and where they run.
+- **Create a service** from a [golden-path template](/create) that comes out
+  building, tested, scanned, documented and compliant.
+- **Register an existing service** by [importing](/catalog-import) its
+  \`catalog-info.yaml\`.
+- **Read the docs** of every service in [TechDocs](/docs), including the
+  [platform's own](/docs/default/component/finops-platform).
+- **Explore the APIs** other teams offer in the [API catalog](/api-docs).
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'FinOps Platform',
+    description: 'What the platform offers and where to start',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),

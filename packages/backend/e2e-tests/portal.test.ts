@@ -1,0 +1,92 @@
+import { expect, Page, test as base } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { exampleEntities } from './support/exampleEntities';
+import { E2E_SCREENSHOTS_DIR, readE2EState } from './support/state';
+
+// The built app as the backend on PostgreSQL serves it (production layout).
+const test = base.extend({
+  baseURL: async ({}, provide) => provide(readE2EState().backends.postgres.url),
+});
+
+async function snap(page: Page, name: string) {
+  mkdirSync(E2E_SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: resolve(E2E_SCREENSHOTS_DIR, `${name}.png`) });
+}
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+const components = exampleEntities().filter(e => e.kind === 'Component');
+const service = components.find(
+  e => e.spec?.type === 'service' && e.metadata.name !== 'finops-platform',
+)!;
+
+test('a guest signs in and lands on the branded home page', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await expect(page).toHaveTitle(/FinOps Platform/);
+  await expect(
+    page.getByRole('heading', { name: 'Welcome to the FinOps Platform' }),
+  ).toBeVisible();
+  await snap(page, '01-home');
+});
+
+test('the catalog lists the example components', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  for (const component of components.slice(0, 8)) {
+    await expect(
+      page.getByRole('link', {
+        name: component.metadata.title ?? component.metadata.name,
+        exact: true,
+      }),
+    ).toBeVisible();
+  }
+  await snap(page, '02-catalog');
+});
+
+test('an entity page shows its tabs', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/component/${service.metadata.name}`);
+  await expect(
+    page.getByRole('heading', {
+      name: service.metadata.title ?? service.metadata.name,
+    }),
+  ).toBeVisible();
+  const tabs = page.getByRole('navigation', { name: 'Content navigation' });
+  for (const tab of ['Overview', 'TechDocs', 'APIs', 'Kubernetes', 'Argo CD']) {
+    await expect(
+      tabs.getByRole('link', { name: tab, exact: true }),
+    ).toBeVisible();
+  }
+  await snap(page, '03-entity-overview');
+
+  await tabs.getByRole('link', { name: 'Kubernetes', exact: true }).click();
+  await expect(page).toHaveURL(/\/kubernetes$/);
+  await snap(page, '04-entity-kubernetes');
+
+  // No Argo CD locally: the tab says so and how to configure it.
+  await tabs.getByRole('link', { name: 'Argo CD', exact: true }).click();
+  await expect(
+    page.getByText('Argo CD is not configured for this portal'),
+  ).toBeVisible();
+  await snap(page, '05-entity-argocd');
+});
+
+test('the create page offers the golden-path templates', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/create');
+  await expect(
+    page.getByText('Documentation site for a system').first(),
+  ).toBeVisible();
+  await snap(page, '06-create');
+});

@@ -1,0 +1,103 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { AddressInfo, createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+/** Where the backend package lives; catalog file locations resolve from here. */
+const BACKEND_DIR = resolve(__dirname, '../..');
+const REPO_ROOT = resolve(BACKEND_DIR, '../..');
+
+/** A cold start on two cores compiles every plugin; give it time. */
+const READY_TIMEOUT_MS = 180_000;
+
+export interface RunningBackend {
+  url: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise(r => server.close(r));
+  return port;
+}
+
+/**
+ * Starts the real backend (packages/backend/src/index.ts, transpiled on the
+ * fly the way `backstage-cli package start` does it, without the watcher)
+ * with app-config.yaml plus an override, and waits until it is ready.
+ */
+export async function startBackend(options: {
+  name: string;
+  stateDir: string;
+  port: number;
+  configOverride: object;
+}): Promise<RunningBackend> {
+  const { name, stateDir, port } = options;
+  const overridePath = join(stateDir, `${name}.app-config.json`);
+  await writeFile(overridePath, JSON.stringify(options.configOverride));
+  const logFile = join(stateDir, `${name}.log`);
+  const log = createWriteStream(logFile);
+
+  const child = spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+        paths: [BACKEND_DIR],
+      }),
+      'src/index.ts',
+      '--config',
+      join(REPO_ROOT, 'app-config.yaml'),
+      '--config',
+      overridePath,
+    ],
+    {
+      cwd: BACKEND_DIR,
+      // The local default under test: guest sign-in needs development mode.
+      env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+
+  const url = `http://localhost:${port}`;
+  await waitUntilReady(url, child, logFile);
+  return {
+    url,
+    logFile,
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, log: string) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`backend exited with ${child.exitCode}; see ${log}`);
+    }
+    try {
+      const res = await fetch(`${url}/.backstage/health/v1/readiness`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`backend not ready after ${READY_TIMEOUT_MS} ms; see ${log}`);
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise(r => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}

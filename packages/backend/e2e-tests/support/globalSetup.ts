@@ -1,0 +1,133 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort, RunningBackend, startBackend } from './backendProcess';
+import {
+  E2E_SCREENSHOTS_DIR,
+  E2E_STATE_DIR,
+  E2E_STATE_FILE,
+  E2EState,
+} from './state';
+
+/**
+ * Starts the real backend twice, once on embedded SQLite and once on the
+ * PostgreSQL server the test command provides (in the production layout: one
+ * schema per plugin), both serving the built app. Returns the teardown.
+ */
+export default async function globalSetup() {
+  const pgUrl = process.env.FINOPS_TEST_POSTGRES_URL;
+  if (!pgUrl) {
+    throw new Error(
+      'FINOPS_TEST_POSTGRES_URL is not set: run the suite through scripts/test.sh',
+    );
+  }
+  await rm(E2E_STATE_DIR, { recursive: true, force: true });
+  await rm(E2E_SCREENSHOTS_DIR, { recursive: true, force: true });
+  await mkdir(join(E2E_STATE_DIR, 'sqlite'), { recursive: true });
+
+  const serviceToken = randomBytes(24).toString('base64url');
+  const database = await createDatabase(pgUrl);
+  const common = (port: number) => ({
+    app: { baseUrl: `http://localhost:${port}` },
+    backend: {
+      baseUrl: `http://localhost:${port}`,
+      listen: { port },
+      cors: { origin: `http://localhost:${port}` },
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: serviceToken, subject: 'e2e-tests' },
+          },
+        ],
+      },
+    },
+    techdocs: {
+      publisher: {
+        local: { publishDirectory: join(E2E_STATE_DIR, 'techdocs') },
+      },
+    },
+  });
+
+  const [sqlitePort, postgresPort] = [await freePort(), await freePort()];
+  const started: RunningBackend[] = [];
+  try {
+    const sqliteBase = common(sqlitePort);
+    started.push(
+      await startBackend({
+        name: 'sqlite',
+        stateDir: E2E_STATE_DIR,
+        port: sqlitePort,
+        configOverride: {
+          ...sqliteBase,
+          backend: {
+            ...sqliteBase.backend,
+            database: {
+              client: 'better-sqlite3',
+              connection: { directory: join(E2E_STATE_DIR, 'sqlite') },
+            },
+          },
+        },
+      }),
+    );
+    const postgresBase = common(postgresPort);
+    started.push(
+      await startBackend({
+        name: 'postgres',
+        stateDir: E2E_STATE_DIR,
+        port: postgresPort,
+        configOverride: {
+          ...postgresBase,
+          backend: {
+            ...postgresBase.backend,
+            database: {
+              client: 'pg',
+              connection: database.url,
+              pluginDivisionMode: 'schema',
+            },
+          },
+        },
+      }),
+    );
+  } catch (error) {
+    await Promise.all(started.map(b => b.stop()));
+    await database.drop();
+    throw error;
+  }
+
+  const [sqlite, postgres] = started;
+  const state: E2EState = {
+    serviceToken,
+    backends: {
+      sqlite: { url: sqlite.url, logFile: sqlite.logFile },
+      postgres: { url: postgres.url, logFile: postgres.logFile },
+    },
+  };
+  await writeFile(E2E_STATE_FILE, JSON.stringify(state, null, 2));
+
+  return async () => {
+    await Promise.all(started.map(b => b.stop()));
+    await database.drop();
+  };
+}
+
+/** A database of its own for this run, so runs never see each other's data. */
+async function createDatabase(serverUrl: string) {
+  const name = `finops_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs (Node 24,
+# dependencies, PostgreSQL and Chromium when missing), then runs static
+# checks, unit tests, the backend against SQLite and PostgreSQL, and the
+# browser end-to-end tests against the built app.
+set -euo pipefail
+source "$(dirname "$0")/bootstrap.sh"
+source "$FINOPS_ROOT/scripts/lib/postgres.sh"
+source "$FINOPS_ROOT/scripts/lib/chromium.sh"
+cd "$FINOPS_ROOT"
+
+passed=0
+failed=0
+failures=()
+stage() {
+  local name="$1"
+  shift
+  finops_log "── $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    finops_log "✔ $name ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    finops_log "✘ $name ($((SECONDS - start)) s)"
+  fi
+}
+finish() {
+  finops_postgres_stop
+  echo
+  if [ "$failed" -gt 0 ]; then
+    finops_log "failed stages: ${failures[*]}"
+  fi
+  echo "stages: $passed passed, $failed failed"
+}
+trap finish EXIT
+
+finops_bootstrap
+finops_yarn_install
+export CI=true
+
+stage "types (tsc)" yarn tsc
+stage "lint" yarn lint:all
+stage "format (prettier)" yarn prettier:check
+stage "package metadata (repo fix --publish)" scripts/lib/check-package-metadata.sh
+stage "config schema (local)" yarn backstage-cli config:check --config app-config.yaml
+# --lax: production values come from environment variables set at deploy time.
+stage "config schema (production)" yarn backstage-cli config:check --lax \
+  --config app-config.yaml --config app-config.production.yaml
+
+finops_postgres_start
+stage "unit and database tests (SQLite, PostgreSQL)" yarn test
+
+finops_ensure_chromium
+stage "build app" yarn workspace app build
+stage "end-to-end (backend on SQLite and PostgreSQL, browser)" yarn test:e2e
+
+[ "$failed" -eq 0 ]

@@ -67,9 +67,13 @@ finops_ensure_techdocs_venv() {
     finops_log "python3 not found: TechDocs cannot build docs locally (the portal still starts)"
     return 0
   fi
-  if [ ! -x "$venv/bin/mkdocs" ] || [ "$FINOPS_ROOT/requirements-docs.txt" -nt "$venv/.installed" ]; then
+  # --copies: TechDocs refuses to build a repo (this one has `dir:.`) that
+  # holds symlinks pointing outside it, which a default venv's python is.
+  if [ ! -x "$venv/bin/mkdocs" ] || [ -L "$venv/bin/python" ] ||
+    [ "$FINOPS_ROOT/requirements-docs.txt" -nt "$venv/.installed" ]; then
     finops_log "creating .venv with mkdocs and mkdocs-techdocs-core for TechDocs"
-    python3 -m venv "$venv" &&
+    rm -rf "$venv"
+    python3 -m venv --copies "$venv" &&
       "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$FINOPS_ROOT/requirements-docs.txt" &&
       touch "$venv/.installed" || {
       finops_log "could not create the TechDocs virtualenv: TechDocs pages will say why they cannot build"

@@ -5,7 +5,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: 10 },
   name: {
     color: '#f8fafc',
-    fontSize: 19,
+    fontSize: 16,
     fontWeight: 700,
     letterSpacing: 0.2,
     whiteSpace: 'nowrap',

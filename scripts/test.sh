@@ -7,6 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/bootstrap.sh"
 source "$FINOPS_ROOT/scripts/lib/postgres.sh"
 source "$FINOPS_ROOT/scripts/lib/chromium.sh"
+source "$FINOPS_ROOT/scripts/lib/opa.sh"
 cd "$FINOPS_ROOT"
 
 passed=0
@@ -49,8 +50,13 @@ stage "config schema (local)" yarn backstage-cli config:check --config app-confi
 stage "config schema (production)" yarn backstage-cli config:check --lax \
   --config app-config.yaml --config app-config.production.yaml
 
+# The real opa command, built from the Go module proxy once (tools/opa).
+finops_ensure_opa
+stage "policies (opa check, fmt, test with coverage)" scripts/lib/policy-checks.sh
+stage "policy bundle matches policies/" scripts/lib/build-policy-bundle.sh --check
+
 finops_postgres_start
-stage "unit and database tests (SQLite, PostgreSQL)" yarn test
+stage "unit and database tests (SQLite, PostgreSQL, evaluators vs opa)" yarn test
 
 finops_ensure_chromium
 stage "build app" yarn workspace app build

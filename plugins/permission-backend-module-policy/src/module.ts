@@ -3,9 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { FoundationPermissionPolicy } from './FoundationPermissionPolicy';
+import { createPolicyEvaluator } from '@finops/plugin-policy-node';
+import { RegoPermissionPolicy } from './RegoPermissionPolicy';
 
-/** Installs {@link FoundationPermissionPolicy} as the permission policy. */
+/** Backstage permissions decided by the `finops.permission` Rego package. */
 export const permissionModulePolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'policy',
@@ -13,10 +14,17 @@ export const permissionModulePolicy = createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         policy: policyExtensionPoint,
       },
-      async init({ config, policy }) {
-        policy.setPolicy(FoundationPermissionPolicy.fromConfig(config));
+      async init({ config, logger, policy }) {
+        policy.setPolicy(
+          RegoPermissionPolicy.create({
+            config,
+            logger,
+            evaluator: await createPolicyEvaluator(config),
+          }),
+        );
       },
     });
   },

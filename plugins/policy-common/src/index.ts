@@ -1,0 +1,7 @@
+/**
+ * Types shared by the policy family's frontend and backend packages.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';

@@ -53,6 +53,51 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(res.status()).toBe(401);
     });
 
+    test('decides an example service against finops.catalog and logs it', async ({
+      request,
+    }) => {
+      const headers = { authorization: `Bearer ${state.serviceToken}` };
+      const entity = await request.get(
+        `${url}/api/catalog/entities/by-name/component/default/card-payments`,
+        { headers },
+      );
+      expect(entity.status()).toBe(200);
+      const groups = (
+        (await (
+          await request.get(`${url}/api/catalog/entities`, {
+            headers,
+            params: { filter: 'kind=group', fields: 'metadata.name' },
+          })
+        ).json()) as Array<{ metadata: { name: string } }>
+      ).map(g => `group:default/${g.metadata.name}`);
+
+      const decided = await request.post(
+        `${url}/api/policy/decisions/catalog`,
+        {
+          headers,
+          data: {
+            input: { entity: await entity.json(), groups, exceptions: [] },
+          },
+        },
+      );
+      expect(decided.status()).toBe(200);
+      const decision = await decided.json();
+      // The PCI service declares no network policy: reported, not blocking.
+      expect(
+        decision.violations.map((v: { rule: string }) => v.rule),
+      ).toContain('CAT-PCI-002');
+
+      const log = await request.get(`${url}/api/policy/decisions`, {
+        headers,
+        params: { decisionPoint: 'catalog' },
+      });
+      expect(log.status()).toBe(200);
+      expect((await log.json()).items[0]).toMatchObject({
+        revision: decision.revision,
+        actor: expect.stringContaining('e2e-tests'),
+      });
+    });
+
     test('logged no error while starting', async () => {
       // Log lines read "<time> <plugin> <level> <message>", maybe coloured.
       const errors = stripVTControlCharacters(readFileSync(logFile, 'utf8'))

@@ -34,6 +34,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(import('@finops/plugin-scaffolder-backend-module-policy'));
 
 // TechDocs, built with the mkdocs of the repo's virtualenv.
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -60,5 +61,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// Policy decisions (Rego), the decision log and policy versions.
+backend.add(import('@finops/plugin-policy-backend'));
 
 backend.start();

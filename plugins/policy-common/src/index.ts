@@ -1,7 +1,9 @@
 /**
- * Types shared by the policy family's frontend and backend packages.
+ * Types and permissions shared by the policy family's frontend and backend
+ * packages.
  *
  * @packageDocumentation
  */
 
 export * from './types';
+export * from './permissions';

@@ -1,0 +1,7 @@
+/**
+ * The policy backend plugin of the FinOps Platform.
+ *
+ * @packageDocumentation
+ */
+
+export { policyPlugin as default } from './plugin';

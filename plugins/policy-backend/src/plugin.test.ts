@@ -1,0 +1,141 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { policyPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'refunds',
+    annotations: {
+      'finops.io/data-classification': 'internal',
+      // Stands in for anything sensitive an input may carry.
+      'finops.io/deploy-token': 's3cr3t-value',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'experimental', owner: 'ghost-team' },
+};
+
+async function startPolicyBackend() {
+  const { server } = await startTestBackend({
+    features: [
+      policyPlugin,
+      mockServices.rootConfig.factory({
+        data: { policy: { evaluator: 'embedded' } },
+      }),
+    ],
+  });
+  return server;
+}
+
+describe('policy backend', () => {
+  it('decides, logs the decision without its input, and lists it', async () => {
+    const server = await startPolicyBackend();
+
+    const decided = await request(server)
+      .post('/api/policy/decisions/catalog')
+      .send({
+        input: {
+          entity,
+          groups: ['group:default/payments-team'],
+          exceptions: [],
+        },
+      });
+    expect(decided.status).toBe(200);
+    expect(decided.body.allow).toBe(false);
+    expect(
+      decided.body.violations.map((v: { rule: string }) => v.rule),
+    ).toContain('CAT-OWNER-001');
+    expect(decided.body.revision).toMatch(/^[0-9a-f]{16}$/);
+
+    const log = await request(server).get('/api/policy/decisions');
+    expect(log.status).toBe(200);
+    expect(log.body.items).toHaveLength(1);
+    expect(log.body.items[0]).toEqual(
+      expect.objectContaining({
+        decisionPoint: 'catalog',
+        allow: false,
+        revision: decided.body.revision,
+        actor: mockCredentials.user().principal.userEntityRef,
+        inputDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    );
+    expect(JSON.stringify(log.body)).not.toContain('s3cr3t-value');
+
+    const versions = await request(server).get('/api/policy/versions');
+    expect(
+      versions.body.items.map((v: { revision: string }) => v.revision),
+    ).toEqual([decided.body.revision]);
+  });
+
+  it('serves every rule of every decision point', async () => {
+    const server = await startPolicyBackend();
+    const res = await request(server).get('/api/policy/rules');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.rules).sort()).toEqual([
+      'catalog',
+      'deploy',
+      'permission',
+      'scaffolder',
+    ]);
+    expect(res.body.rules.catalog['CAT-OWNER-001']).toEqual(
+      expect.objectContaining({
+        severity: expect.any(String),
+        frameworks: expect.any(Array),
+      }),
+    );
+  });
+
+  it('rejects bad input with a 400 that says what is wrong, and logs nothing', async () => {
+    const server = await startPolicyBackend();
+    const unknownPoint = await request(server)
+      .post('/api/policy/decisions/payroll')
+      .send({ input: {} });
+    expect(unknownPoint.status).toBe(400);
+    expect(unknownPoint.body.error.message).toMatch(/decision point/);
+
+    const noInput = await request(server)
+      .post('/api/policy/decisions/catalog')
+      .send({ entity });
+    expect(noInput.status).toBe(400);
+    expect(noInput.body.error.message).toMatch(/request body/);
+
+    const badLimit = await request(server).get(
+      '/api/policy/decisions?limit=100000',
+    );
+    expect(badLimit.status).toBe(400);
+
+    const log = await request(server).get('/api/policy/decisions');
+    expect(log.body.items).toEqual([]);
+  });
+
+  it('answers 401 without credentials', async () => {
+    const server = await startPolicyBackend();
+    const res = await request(server)
+      .post('/api/policy/decisions/catalog')
+      .set('authorization', mockCredentials.none.header())
+      .send({ input: { entity } });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses the decision log to whoever may not read it', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        policyPlugin,
+        mockServices.rootConfig.factory({
+          data: { policy: { evaluator: 'embedded' } },
+        }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const res = await request(server).get('/api/policy/decisions');
+    expect(res.status).toBe(403);
+  });
+});

@@ -28,12 +28,13 @@ export default async function globalSetup() {
 
   const serviceToken = randomBytes(24).toString('base64url');
   const database = await createDatabase(pgUrl);
-  const common = (port: number) => ({
+  const configFor = (port: number, databaseConfig: object) => ({
     app: { baseUrl: `http://localhost:${port}` },
     backend: {
       baseUrl: `http://localhost:${port}`,
       listen: { port },
       cors: { origin: `http://localhost:${port}` },
+      database: databaseConfig,
       auth: {
         externalAccess: [
           {
@@ -49,47 +50,37 @@ export default async function globalSetup() {
       },
     },
   });
+  const targets = [
+    {
+      name: 'sqlite',
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: join(E2E_STATE_DIR, 'sqlite') },
+      },
+    },
+    {
+      name: 'postgres',
+      database: {
+        client: 'pg',
+        connection: database.url,
+        pluginDivisionMode: 'schema',
+      },
+    },
+  ];
 
-  const [sqlitePort, postgresPort] = [await freePort(), await freePort()];
   const started: RunningBackend[] = [];
   try {
-    const sqliteBase = common(sqlitePort);
-    started.push(
-      await startBackend({
-        name: 'sqlite',
-        stateDir: E2E_STATE_DIR,
-        port: sqlitePort,
-        configOverride: {
-          ...sqliteBase,
-          backend: {
-            ...sqliteBase.backend,
-            database: {
-              client: 'better-sqlite3',
-              connection: { directory: join(E2E_STATE_DIR, 'sqlite') },
-            },
-          },
-        },
-      }),
-    );
-    const postgresBase = common(postgresPort);
-    started.push(
-      await startBackend({
-        name: 'postgres',
-        stateDir: E2E_STATE_DIR,
-        port: postgresPort,
-        configOverride: {
-          ...postgresBase,
-          backend: {
-            ...postgresBase.backend,
-            database: {
-              client: 'pg',
-              connection: database.url,
-              pluginDivisionMode: 'schema',
-            },
-          },
-        },
-      }),
-    );
+    for (const target of targets) {
+      const port = await freePort();
+      started.push(
+        await startBackend({
+          name: target.name,
+          stateDir: E2E_STATE_DIR,
+          port,
+          configOverride: configFor(port, target.database),
+        }),
+      );
+    }
   } catch (error) {
     await Promise.all(started.map(b => b.stop()));
     await database.drop();

@@ -7,6 +7,11 @@ import { PolicyDocument, PolicyEvaluator } from './types';
 const REQUEST_TIMEOUT_MS = 2_000;
 /** Retries on connection errors and 5xx, with exponential backoff. */
 const RETRY_DELAYS_MS = [50, 200];
+/**
+ * The revision is read from the server's policies, not per decision: a
+ * reload shows up in the decision log within this time.
+ */
+const REVISION_TTL_MS = 10_000;
 
 /**
  * Evaluates through an OPA server's Data API
@@ -15,6 +20,7 @@ const RETRY_DELAYS_MS = [50, 200];
 export class OpaServerPolicyEvaluator implements PolicyEvaluator {
   readonly kind = 'server';
   readonly #baseUrl: string;
+  #revision?: { value: Promise<string>; expiresAt: number };
 
   constructor(options: { baseUrl: string }) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -39,6 +45,18 @@ export class OpaServerPolicyEvaluator implements PolicyEvaluator {
   }
 
   async revision(): Promise<string> {
+    if (!this.#revision || this.#revision.expiresAt < Date.now()) {
+      const value = this.#fetchRevision();
+      this.#revision = { value, expiresAt: Date.now() + REVISION_TTL_MS };
+      // A failed read must not be remembered.
+      value.catch(() => {
+        this.#revision = undefined;
+      });
+    }
+    return this.#revision.value;
+  }
+
+  async #fetchRevision(): Promise<string> {
     const { result } = (await this.#request('/v1/policies', {
       method: 'GET',
     })) as { result: Array<{ id: string; raw: string }> };

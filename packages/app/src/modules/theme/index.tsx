@@ -5,34 +5,41 @@ import LightIcon from '@material-ui/icons/WbSunny';
 import DarkIcon from '@material-ui/icons/Brightness2';
 import { finopsDarkTheme, finopsLightTheme } from './finopsTheme';
 
-const lightTheme = ThemeBlueprint.make({
-  name: 'finops-light',
-  params: {
-    theme: {
-      id: 'finops-light',
-      title: 'FinOps light',
-      variant: 'light',
-      icon: <LightIcon />,
-      Provider: ({ children }) => (
-        <UnifiedThemeProvider theme={finopsLightTheme} children={children} />
-      ),
+function finopsThemeExtension(options: {
+  id: string;
+  title: string;
+  variant: 'light' | 'dark';
+  icon: JSX.Element;
+  theme: typeof finopsLightTheme;
+}) {
+  const { theme, ...rest } = options;
+  return ThemeBlueprint.make({
+    name: options.id,
+    params: {
+      theme: {
+        ...rest,
+        Provider: ({ children }) => (
+          <UnifiedThemeProvider theme={theme} children={children} />
+        ),
+      },
     },
-  },
+  });
+}
+
+const lightTheme = finopsThemeExtension({
+  id: 'finops-light',
+  title: 'FinOps light',
+  variant: 'light',
+  icon: <LightIcon />,
+  theme: finopsLightTheme,
 });
 
-const darkTheme = ThemeBlueprint.make({
-  name: 'finops-dark',
-  params: {
-    theme: {
-      id: 'finops-dark',
-      title: 'FinOps dark',
-      variant: 'dark',
-      icon: <DarkIcon />,
-      Provider: ({ children }) => (
-        <UnifiedThemeProvider theme={finopsDarkTheme} children={children} />
-      ),
-    },
-  },
+const darkTheme = finopsThemeExtension({
+  id: 'finops-dark',
+  title: 'FinOps dark',
+  variant: 'dark',
+  icon: <DarkIcon />,
+  theme: finopsDarkTheme,
 });
 
 /** The FinOps brand as the app's themes (installed on the app plugin). */

@@ -68,6 +68,8 @@ test('an entity page shows its tabs', async ({ page }) => {
       tabs.getByRole('link', { name: tab, exact: true }),
     ).toBeVisible();
   }
+  // The overview's cards, with the entity's description, have loaded.
+  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
   await snap(page, '03-entity-overview');
 
   await tabs.getByRole('link', { name: 'Kubernetes', exact: true }).click();

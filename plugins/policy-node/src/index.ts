@@ -10,6 +10,7 @@ export { WasmPolicyEvaluator } from './evaluators/WasmPolicyEvaluator';
 export type { PolicyBundleManifest } from './evaluators/WasmPolicyEvaluator';
 export { OpaServerPolicyEvaluator } from './evaluators/OpaServerPolicyEvaluator';
 export { policyRevision } from './evaluators/revision';
+export { canonicalJson } from './canonicalJson';
 export {
   createPolicyEvaluator,
   EMBEDDED_BUNDLE,

@@ -5,6 +5,7 @@ import {
   PolicyRule,
 } from '@finops/plugin-policy-common';
 import {
+  canonicalJson,
   PolicyEvaluator,
   toPermissionDecision,
   toPolicyDecision,
@@ -16,14 +17,7 @@ import { PolicyVersionStore } from '../database/PolicyVersionStore';
 
 /** sha256 of the input with object keys in order: same input, same digest. */
 export function inputDigest(input: unknown): string {
-  const canonical = JSON.stringify(input, (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(
-          Object.entries(value).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : value,
-  );
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(canonicalJson(input)).digest('hex');
 }
 
 /**

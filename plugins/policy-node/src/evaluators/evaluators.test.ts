@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer, AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { canonicalJson } from '../canonicalJson';
 import { EMBEDDED_BUNDLE } from '../createPolicyEvaluator';
 import { decisionCases, REPO_ROOT } from './__testUtils__/decisionCases';
 import { OpaServerPolicyEvaluator } from './OpaServerPolicyEvaluator';
@@ -10,21 +11,10 @@ import { WasmPolicyEvaluator } from './WasmPolicyEvaluator';
 const POLICIES = join(REPO_ROOT, 'policies');
 const cases = decisionCases();
 
-/** JSON with object keys in order, so equal values print the same. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  );
-}
-
 /** The parts of a decision point's document that callers rely on. */
 function contract(document: PolicyDocument) {
   const sorted = (v: unknown) =>
-    Array.isArray(v) ? v.map(canonical).sort() : canonical(v ?? null);
+    Array.isArray(v) ? v.map(canonicalJson).sort() : canonicalJson(v ?? null);
   return {
     allow: document.allow,
     violations: sorted(document.violations ?? []),

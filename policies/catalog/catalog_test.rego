@@ -68,30 +68,35 @@ test_violation_carries_its_rule if {
 
 test_owner_refs_are_normalised if {
 	every owner in ["payments-team", "group:payments-team", "group:default/payments-team", "Group:Default/Payments-Team"] {
-		not "CAT-OWNER-001" in ids(catalog.violations) with input as request(object.union(service, {"spec": {"owner": owner}}))
+		violations := catalog.violations with input as request(object.union(service, {"spec": {"owner": owner}}))
+		not "CAT-OWNER-001" in ids(violations)
+		not "CAT-OWNER-002" in ids(violations)
 	}
 }
 
-test_owner_unknown_group_denied if {
+# CAT-OWNER-002
+
+test_owner_unknown_group_reported_not_enforced if {
 	entity := object.union(service, {"spec": {"owner": "ledger-team"}})
 	violations := catalog.violations with input as request(entity)
-	messages(violations, "CAT-OWNER-001") == {"spec.owner ledger-team (group:default/ledger-team) is not a group in the catalog"}
-	not catalog.allow with input as request(entity)
+	messages(violations, "CAT-OWNER-002") == {"spec.owner ledger-team (group:default/ledger-team) is not a group in the catalog"}
+	catalog.allow with input as request(entity)
 }
 
 test_owner_resolved_in_entity_namespace if {
 	violations := catalog.violations with input as request(object.union(service, {"metadata": {"namespace": "finance"}}))
-	messages(violations, "CAT-OWNER-001") == {"spec.owner payments-team (group:finance/payments-team) is not a group in the catalog"}
+	messages(violations, "CAT-OWNER-002") == {"spec.owner payments-team (group:finance/payments-team) is not a group in the catalog"}
 }
 
 test_owner_user_denied if {
 	violations := catalog.violations with input as request(object.union(service, {"spec": {"owner": "user:default/ana"}}))
-	"CAT-OWNER-001" in ids(violations)
+	"CAT-OWNER-002" in ids(violations)
 }
 
 test_owner_missing_denied if {
 	violations := catalog.violations with input as request(json.remove(service, ["spec/owner"]))
 	messages(violations, "CAT-OWNER-001") == {"spec.owner is missing"}
+	not catalog.allow with input as request(json.remove(service, ["spec/owner"]))
 }
 
 test_owner_not_a_reference_denied if {
@@ -105,7 +110,7 @@ test_other_kinds_only_checked_for_ownership if {
 	system := {"kind": "System", "metadata": {"name": "payments", "tags": ["pci"]}, "spec": {"owner": "payments-team"}}
 	count(catalog.violations) == 0 with input as request(system)
 	unowned := object.union(system, {"spec": {"owner": "nobody"}})
-	ids(catalog.violations) == {"CAT-OWNER-001"} with input as request(unowned)
+	ids(catalog.violations) == {"CAT-OWNER-002"} with input as request(unowned)
 }
 
 # CAT-LIFECYCLE-001

@@ -5,7 +5,7 @@
 #
 # input: {"permission": {"name", "attributes": {"action"}, "resourceType"},
 #         "user": {"ref": user ref | null, "groups": [ownership refs]},
-#         "resource": {"owner": entity ref} | null,
+#         "resource": {"owner": entity ref, "requester": user ref} | null,
 #         "config": {"admin_groups": [...], "security_approver_groups": [...]}}
 package finops.permission
 
@@ -17,6 +17,13 @@ rules := {
 		"severity": "high",
 		"remediation": "Sign in to the portal.",
 		"frameworks": ["SOC 2 CC6.1", "PCI-DSS 8.2.1"],
+		"enforcing": true,
+	},
+	"PERM-SOD-001": {
+		"title": "Nobody reviews their own policy exception",
+		"severity": "critical",
+		"remediation": "Ask another member of a security approver group to review the exception.",
+		"frameworks": ["SOX ITGC change management", "SOC 2 CC6.1", "PCI-DSS 6.5.1"],
 		"enforcing": true,
 	},
 	"PERM-ADMIN-001": {
@@ -85,6 +92,11 @@ owner if {
 	lib.entity_ref(input.resource.owner, "group", "default") == lib.entity_ref(input.user.ref, "user", "default")
 }
 
+# Maker-checker: the exception's requester, whatever their roles.
+own_request if {
+	lib.entity_ref(input.resource.requester, "user", "default") == lib.entity_ref(input.user.ref, "user", "default")
+}
+
 # A check for a resource type without a resource asks for a condition the
 # caller applies per resource (Backstage's list and filter checks).
 conditional_check if {
@@ -101,6 +113,9 @@ default decision := {"result": "DENY", "reason": "PERM-DEFAULT-001: no role gran
 
 decision := {"result": "DENY", "reason": "PERM-SIGNIN-001: not signed in"} if {
 	not signed_in
+} else := {"result": "DENY", "reason": "PERM-SOD-001: nobody reviews their own exception"} if {
+	name == exception_approval
+	own_request
 } else := {"result": "ALLOW", "reason": "platform admin"} if {
 	member_of("admin_groups")
 } else := {"result": "ALLOW", "reason": "security approver"} if {

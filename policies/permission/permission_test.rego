@@ -70,6 +70,17 @@ test_others_may_not_approve_exceptions if {
 	permission.decision == {"result": "DENY", "reason": "PERM-APPROVER-001: only security approvers approve policy exceptions"} with input as request("policy.exception.approve", "update", "policy-exception", payments_owned, developer)
 }
 
+# PERM-SOD-001
+
+test_nobody_approves_their_own_exception if {
+	permission.decision == {"result": "DENY", "reason": "PERM-SOD-001: nobody reviews their own exception"} with input as request("policy.exception.approve", "update", "policy-exception", {"owner": "group:default/payments-team", "requester": "mei"}, approver)
+	permission.decision.result == "DENY" with input as request("policy.exception.approve", "update", "policy-exception", {"requester": "user:default/priya"}, admin)
+}
+
+test_approver_may_approve_someone_elses_exception if {
+	permission.decision == {"result": "ALLOW", "reason": "security approver"} with input as request("policy.exception.approve", "update", "policy-exception", {"owner": "group:default/payments-team", "requester": "user:default/ana"}, approver)
+}
+
 test_security_approver_has_no_other_rights if {
 	permission.decision.result == "DENY" with input as request("catalog.entity.refresh", "update", "catalog-entity", ledger_owned, approver)
 }

@@ -26,12 +26,14 @@ FINOPS_ENTRYPOINTS="${entrypoints[*]}" node -e '
   const { readFileSync, readdirSync } = require("node:fs");
   const { join } = require("node:path");
   const { policyRevision } = require("./plugins/policy-node/src/evaluators/revision.ts");
-  const sources = readdirSync("policies", { recursive: true })
+  const modules = readdirSync("policies", { recursive: true })
     .filter(f => f.endsWith(".rego") && !f.endsWith("_test.rego"))
-    .map(f => readFileSync(join("policies", f), "utf8"));
+    .sort()
+    .map(f => ({ path: f, raw: readFileSync(join("policies", f), "utf8") }));
   const manifest = {
-    revision: policyRevision(sources),
+    revision: policyRevision(modules.map(m => m.raw)),
     entrypoints: process.env.FINOPS_ENTRYPOINTS.split(" "),
+    modules,
   };
   process.stdout.write(JSON.stringify(manifest, null, 2) + "\n");
 ' >"$work/manifest.json"

@@ -64,5 +64,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Policy decisions (Rego), the decision log and policy versions.
 backend.add(import('@finops/plugin-policy-backend'));
+// Every entity the catalog processes is checked against finops.catalog.
+backend.add(import('@finops/plugin-catalog-backend-module-policy'));
 
 backend.start();

@@ -7,12 +7,25 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
+  decideWith,
   EMBEDDED_BUNDLE,
   PolicyEvaluator,
   WasmPolicyEvaluator,
 } from '@finops/plugin-policy-node';
 import { RegoPermissionPolicy } from './RegoPermissionPolicy';
+
+/** Decides in process, as the policy backend would, without its log. */
+function decidingWith(evaluator: PolicyEvaluator) {
+  return {
+    policy: {
+      decide: (point: 'permission', input: object) =>
+        decideWith(evaluator, point, input),
+    },
+    auth: { getOwnServiceCredentials: async () => mockCredentials.service() },
+  };
+}
 
 function userWithClaims(refs: string[]): PolicyQueryUser {
   return {
@@ -35,7 +48,7 @@ describe('RegoPermissionPolicy with the real policy bundle', () => {
   beforeAll(async () => {
     policy = RegoPermissionPolicy.create({
       config: new ConfigReader({}),
-      evaluator: await WasmPolicyEvaluator.fromFiles(EMBEDDED_BUNDLE),
+      ...decidingWith(await WasmPolicyEvaluator.fromFiles(EMBEDDED_BUNDLE)),
       logger: mockServices.logger.mock(),
     });
   });
@@ -84,17 +97,15 @@ describe('RegoPermissionPolicy with the real policy bundle', () => {
 
 describe('RegoPermissionPolicy when the policy cannot be evaluated', () => {
   it('fails closed', async () => {
-    const broken: PolicyEvaluator = {
-      kind: 'server',
-      evaluate: async () => {
-        throw new Error('connect ECONNREFUSED');
-      },
-      revision: async () => 'unknown',
-    };
     const logger = mockServices.logger.mock();
     const policy = RegoPermissionPolicy.create({
       config: new ConfigReader({}),
-      evaluator: broken,
+      policy: {
+        decide: async () => {
+          throw new Error('connect ECONNREFUSED');
+        },
+      },
+      auth: { getOwnServiceCredentials: async () => mockCredentials.service() },
       logger,
     });
     const decision = await policy.handle(

@@ -15,20 +15,14 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
-  PolicyEvaluator,
-  toPermissionDecision,
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  PermissionRoles,
+  permissionRoles,
+  PolicyService,
 } from '@finops/plugin-policy-node';
-
-/** Used when `finops.permission.adminGroups` is not configured. */
-const DEFAULT_ADMIN_GROUPS = ['group:default/platform-team'];
-/** Used when `finops.permission.securityApproverGroups` is not configured. */
-const DEFAULT_SECURITY_APPROVER_GROUPS = ['group:default/security-team'];
-
-/** The roles the Rego policy knows, as group entity refs. */
-interface PermissionRoles {
-  admin_groups: string[];
-  security_approver_groups: string[];
-}
 
 /**
  * Backstage permissions decided by the `finops.permission` Rego package:
@@ -36,36 +30,35 @@ interface PermissionRoles {
  * signed in. "Owner" can only be decided per entity, so Rego answers
  * CONDITIONAL and the catalog applies the ownership condition itself.
  * When the policy cannot be evaluated the answer is DENY: fail closed.
+ * Decisions go through the policy backend on the user's behalf, so each
+ * one is in the decision log.
  */
 export class RegoPermissionPolicy implements PermissionPolicy {
-  readonly #evaluator: PolicyEvaluator;
+  readonly #policy: Pick<PolicyService, 'decide'>;
+  readonly #auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   readonly #logger: LoggerService;
   readonly #roles: PermissionRoles;
 
   static create(options: {
     config: Config;
-    evaluator: PolicyEvaluator;
+    policy: Pick<PolicyService, 'decide'>;
+    auth: Pick<AuthService, 'getOwnServiceCredentials'>;
     logger: LoggerService;
   }): RegoPermissionPolicy {
-    const { config } = options;
-    return new RegoPermissionPolicy(options.evaluator, options.logger, {
-      admin_groups:
-        config.getOptionalStringArray('finops.permission.adminGroups') ??
-        DEFAULT_ADMIN_GROUPS,
-      security_approver_groups:
-        config.getOptionalStringArray(
-          'finops.permission.securityApproverGroups',
-        ) ?? DEFAULT_SECURITY_APPROVER_GROUPS,
-    });
+    return new RegoPermissionPolicy(options, permissionRoles(options.config));
   }
 
   private constructor(
-    evaluator: PolicyEvaluator,
-    logger: LoggerService,
+    options: {
+      policy: Pick<PolicyService, 'decide'>;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+      logger: LoggerService;
+    },
     roles: PermissionRoles,
   ) {
-    this.#evaluator = evaluator;
-    this.#logger = logger;
+    this.#policy = options.policy;
+    this.#auth = options.auth;
+    this.#logger = options.logger;
     this.#roles = roles;
   }
 
@@ -88,11 +81,12 @@ export class RegoPermissionPolicy implements PermissionPolicy {
       config: this.#roles,
     };
     try {
-      const document = await this.#evaluator.evaluate('permission', input);
-      const decision = toPermissionDecision(
-        document,
-        await this.#evaluator.revision(),
-      );
+      const credentials: BackstageCredentials =
+        (user as { credentials?: BackstageCredentials } | undefined)
+          ?.credentials ?? (await this.#auth.getOwnServiceCredentials());
+      const decision = await this.#policy.decide('permission', input, {
+        credentials,
+      });
       if (decision.result === 'ALLOW') return { result: AuthorizeResult.ALLOW };
       if (
         decision.result === 'CONDITIONAL' &&

@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { createPolicyEvaluator } from '@finops/plugin-policy-node';
+import { policyServiceRef } from '@finops/plugin-policy-node';
 import { RegoPermissionPolicy } from './RegoPermissionPolicy';
 
 /** Backstage permissions decided by the `finops.permission` Rego package. */
@@ -15,14 +15,17 @@ export const permissionModulePolicy = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        policy: policyExtensionPoint,
+        auth: coreServices.auth,
+        policyService: policyServiceRef,
+        permissionPolicy: policyExtensionPoint,
       },
-      async init({ config, logger, policy }) {
-        policy.setPolicy(
+      async init({ config, logger, auth, policyService, permissionPolicy }) {
+        permissionPolicy.setPolicy(
           RegoPermissionPolicy.create({
             config,
             logger,
-            evaluator: await createPolicyEvaluator(config),
+            auth,
+            policy: policyService,
           }),
         );
       },

@@ -2,17 +2,27 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyPermissions } from '@finops/plugin-policy-common';
-import { createPolicyEvaluator } from '@finops/plugin-policy-node';
+import {
+  createPolicyEvaluator,
+  permissionRoles,
+} from '@finops/plugin-policy-node';
 import { DecisionLogStore } from './database/DecisionLogStore';
+import { ExceptionStore } from './database/ExceptionStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { PolicyVersionStore } from './database/PolicyVersionStore';
+import { ViolationStore } from './database/ViolationStore';
 import { createRouter } from './router';
+import { EntityComplianceChecker } from './service/EntityComplianceChecker';
+import { ExceptionWorkflow } from './service/ExceptionWorkflow';
 import { PolicyDecider } from './service/PolicyDecider';
+import { PolicyRevisionWatcher } from './service/PolicyRevisionWatcher';
 
 /**
  * The policy backend: decides with the `finops.*` Rego policies (embedded
- * Wasm or an OPA server) and keeps the decision log and policy versions.
+ * Wasm or an OPA server) and keeps the decision log, each entity's
+ * violations, exceptions and the policy versions.
  */
 export const policyPlugin = createBackendPlugin({
   pluginId: 'policy',
@@ -22,45 +32,109 @@ export const policyPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, httpRouter } = deps;
-        const db = await migrateDatabase(database);
+        const { config, logger, auth, catalog, scheduler } = deps;
+        const db = await migrateDatabase(deps.database);
         const decisionLog = DecisionLogStore.create(db);
         const versions = PolicyVersionStore.create(db);
+        const violations = ViolationStore.create(db);
+        const exceptions = ExceptionStore.create(db);
         const evaluator = await createPolicyEvaluator(config);
         const decider = PolicyDecider.create({
           evaluator,
           decisionLog,
-          versions,
+          exceptions,
+        });
+        const checker = EntityComplianceChecker.create({
+          decider,
+          violations,
+          exceptions,
+          catalog,
+          auth,
+          logger,
+        });
+        const workflow = ExceptionWorkflow.create({
+          store: exceptions,
+          decider,
+          checker,
+          catalog,
+          auth,
+          userInfo: deps.userInfo,
+          roles: permissionRoles(config),
         });
         deps.permissionsRegistry.addPermissions(policyPermissions);
 
-        try {
-          const revision = await decider.recordLoadedVersion();
-          logger.info(`Policy revision ${revision} loaded`, {
-            evaluator: evaluator.kind,
-          });
-        } catch (error) {
-          // An unreachable OPA server must not stop the portal: decisions
-          // fail closed until it answers.
-          logger.warn('Policy not loaded yet; decisions will fail closed', {
-            evaluator: evaluator.kind,
-            error: (error as Error).message,
-          });
-        }
+        const watcher = PolicyRevisionWatcher.create({
+          decider,
+          versions,
+          checker,
+          logger,
+        });
+        // Several replicas: the scheduler runs each task on one at a time.
+        await scheduler.scheduleTask({
+          id: 'policy-revision-watch',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            await watcher.check();
+          },
+        });
+        // Catches what the catalog module cannot see: entities deleted from
+        // the catalog, and evaluations lost while this backend was down.
+        await scheduler.scheduleTask({
+          id: 'policy-catalog-reconcile',
+          frequency: { hours: 6 },
+          timeout: { hours: 1 },
+          initialDelay: { minutes: 10 },
+          fn: async () => {
+            await checker.reevaluateAll();
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'policy-exception-expiry',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const expired = await workflow.expire();
+            for (const exception of expired) {
+              const event = await deps.auditor.createEvent({
+                eventId: 'policy-exception-expire',
+                severityLevel: 'medium',
+                meta: {
+                  exceptionId: exception.id,
+                  entityRef: exception.entityRef,
+                  rule: exception.rule,
+                },
+              });
+              await event.success();
+            }
+          },
+        });
 
-        httpRouter.use(
+        deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            auditor: deps.auditor,
             decider,
             decisionLog,
             versions,
+            violations,
+            exceptions,
+            checker,
+            workflow,
           }),
         );
       },

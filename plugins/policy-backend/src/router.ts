@@ -1,83 +1,93 @@
 /*
- * The policy backend's HTTP API.
+ * The policy backend's HTTP API (src/schema/openapi.yaml).
  *
- *   POST /decisions/:decisionPoint  decide one input; logged
- *   GET  /decisions                  the decision log (newest first)
- *   GET  /rules                      every rule of the loaded policy
- *   GET  /versions                   policy revisions decided with
+ *   POST /decisions/:point          decide one input; logged
+ *   GET  /decisions                  the decision log (read permission)
+ *   GET  /rules, /versions           the policy now loaded and its history
+ *   POST /entities/evaluate          the catalog module's per-entity check
+ *   GET  /entities/:k/:ns/:n/compliance, /posture
+ *   GET  /exceptions, POST /exceptions, POST /exceptions/:id/{approve,reject}
  *
- * Every route needs a user or service credential. Inputs are validated
- * here (400 with a message); the decision log needs a read permission.
+ * The generated router checks every request against the spec (400 with a
+ * message); what the spec cannot say is checked in the services. Every
+ * route needs a credential; every change is an auditor event.
  */
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  DECISION_POINTS,
-  DecisionPoint,
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
   policyDecisionLogReadPermission,
+  policyExceptionApprovePermission,
+  policyExceptionCreatePermission,
 } from '@finops/plugin-policy-common';
+import { Entity } from '@backstage/catalog-model';
 import express from 'express';
-import Router from 'express-promise-router';
-import { z } from 'zod/v3';
 import { DecisionLogStore } from './database/DecisionLogStore';
+import { ExceptionStore } from './database/ExceptionStore';
 import { PolicyVersionStore } from './database/PolicyVersionStore';
+import { ViolationStore } from './database/ViolationStore';
+import { createOpenApiRouter } from './schema/openapi';
+import { EntityComplianceChecker } from './service/EntityComplianceChecker';
+import { ExceptionWorkflow } from './service/ExceptionWorkflow';
 import { PolicyDecider } from './service/PolicyDecider';
 
 /** Catalog entities with inline API definitions stay well below this. */
 const MAX_BODY = '1mb';
-
-const decisionPointSchema = z.enum(
-  DECISION_POINTS as [DecisionPoint, ...DecisionPoint[]],
-);
-const decideBodySchema = z.object({ input: z.record(z.unknown()) }).strict();
-const listQuerySchema = z.object({
-  decisionPoint: decisionPointSchema.optional(),
-  actor: z.string().min(1).max(255).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
-    );
-  }
-  return result.data;
-}
+const DEFAULT_POSTURE_DAYS = 30;
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   decider: PolicyDecider;
   decisionLog: DecisionLogStore;
   versions: PolicyVersionStore;
+  violations: ViolationStore;
+  exceptions: ExceptionStore;
+  checker: EntityComplianceChecker;
+  workflow: ExceptionWorkflow;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, decider, decisionLog, versions } = options;
-  const router = Router();
+  const { httpAuth, permissions, auditor, decider } = options;
+  const router = await createOpenApiRouter();
   router.use(express.json({ limit: MAX_BODY }));
+
+  async function authorize(
+    req: express.Request,
+    permission: BasicPermission,
+    refusal: string,
+  ) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(refusal);
+    }
+    return credentials;
+  }
 
   router.post('/decisions/:decisionPoint', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const decisionPoint = parse(
-      decisionPointSchema,
-      req.params.decisionPoint,
-      'decision point',
-    );
-    const { input } = parse(decideBodySchema, req.body, 'request body');
     const principal = credentials.principal as {
       userEntityRef?: string;
       subject?: string;
     };
-    const actor = principal.userEntityRef ?? principal.subject ?? 'unknown';
-    res.json(await decider.decide(decisionPoint, input, actor));
+    res.json(
+      await decider.decide(req.params.decisionPoint, req.body.input, {
+        actor: principal.userEntityRef ?? principal.subject ?? 'unknown',
+        subject: req.body.subject,
+      }),
+    );
   });
 
   router.get('/decisions', async (req, res) => {
@@ -91,19 +101,120 @@ export async function createRouter(options: {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not read the decision log');
     }
-    const filter = parse(listQuerySchema, req.query, 'query');
-    res.json({ items: await decisionLog.list(filter) });
+    res.json(await options.decisionLog.list(req.query));
   });
 
   router.get('/rules', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await decider.rules());
+    res.json({ ...(await decider.currentVersion()), current: true });
   });
 
   router.get('/versions', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: await versions.list() });
+    const [versions, current] = await Promise.all([
+      options.versions.list(),
+      decider.revision().catch(() => undefined),
+    ]);
+    res.json({
+      items: versions.map(v => ({ ...v, current: v.revision === current })),
+    });
   });
+
+  router.post('/entities/evaluate', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['service'],
+    });
+    const entity = req.body.entity as unknown as Entity;
+    if (typeof entity.kind !== 'string' || !entity.metadata?.name) {
+      throw new InputError('entity needs a kind and a metadata.name');
+    }
+    res.json(
+      await options.checker.evaluate(
+        entity,
+        (credentials.principal as { subject: string }).subject,
+      ),
+    );
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/compliance',
+    async (req, res) => {
+      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      res.json(await options.checker.get(stringifyEntityRef(req.params)));
+    },
+  );
+
+  router.get('/posture', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [posture, revision] = await Promise.all([
+      options.violations.posture({
+        days: req.query.days ?? DEFAULT_POSTURE_DAYS,
+        now: new Date(),
+      }),
+      decider.revision().catch(() => null),
+    ]);
+    res.json({ revision, ...posture });
+  });
+
+  router.get('/exceptions', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: await options.exceptions.list(req.query) });
+  });
+
+  router.post('/exceptions', async (req, res) => {
+    const event = await auditor.createEvent({
+      eventId: 'policy-exception-request',
+      severityLevel: 'medium',
+      meta: { entityRef: req.body.entityRef, rule: req.body.rule },
+      request: req,
+    });
+    try {
+      const credentials = await authorize(
+        req,
+        policyExceptionCreatePermission,
+        'You may not request policy exceptions',
+      );
+      const created = await options.workflow.request(req.body, credentials);
+      await event.success({ meta: { exceptionId: created.id } });
+      res.status(201).json(created);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  for (const [action, status] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
+    router.post(`/exceptions/:id/${action}`, async (req, res) => {
+      const event = await auditor.createEvent({
+        eventId: 'policy-exception-review',
+        severityLevel: 'high',
+        meta: { exceptionId: req.params.id, decision: status },
+        request: req,
+      });
+      try {
+        const credentials = await authorize(
+          req,
+          policyExceptionApprovePermission,
+          'PERM-APPROVER-001: only security approvers review policy exceptions',
+        );
+        const reviewed = await options.workflow.review(
+          req.params.id,
+          { status, comment: req.body?.comment },
+          credentials,
+        );
+        await event.success({
+          meta: { entityRef: reviewed.entityRef, rule: reviewed.rule },
+        });
+        res.json(reviewed);
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    });
+  }
 
   return router;
 }

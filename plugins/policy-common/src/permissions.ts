@@ -6,4 +6,23 @@ export const policyDecisionLogReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-export const policyPermissions = [policyDecisionLogReadPermission];
+/** Asking for an exception to a rule on an entity. */
+export const policyExceptionCreatePermission = createPermission({
+  name: 'policy.exception.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Approving or rejecting someone else's exception. The Rego policy also
+ * refuses it to the requester (maker-checker), whatever their roles.
+ */
+export const policyExceptionApprovePermission = createPermission({
+  name: 'policy.exception.approve',
+  attributes: { action: 'update' },
+});
+
+export const policyPermissions = [
+  policyDecisionLogReadPermission,
+  policyExceptionCreatePermission,
+  policyExceptionApprovePermission,
+];

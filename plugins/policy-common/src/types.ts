@@ -1,5 +1,7 @@
-/** Where a decision is asked for; one Rego package `finops.<point>` each. */
-export type DecisionPoint = 'catalog' | 'scaffolder' | 'deploy' | 'permission';
+import type {
+  DecisionPoint,
+  PolicyRule,
+} from './schema/openapi/generated/models';
 
 export const DECISION_POINTS: readonly DecisionPoint[] = [
   'catalog',
@@ -8,38 +10,14 @@ export const DECISION_POINTS: readonly DecisionPoint[] = [
   'permission',
 ];
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+/** Exceptions are granted for at most this long (policies/README.md). */
+export const MAX_EXCEPTION_DAYS = 90;
 
 /** A rule as the policy bundle declares it (`finops.<point>.rules[id]`). */
-export interface PolicyRule {
-  title: string;
-  severity: Severity;
-  remediation: string;
-  /** Framework controls the rule serves, e.g. `PCI-DSS 3.5`. */
-  frameworks: string[];
-  /** An enforcing rule blocks what it guards; others only report. */
-  enforcing: boolean;
-}
-
-/** One rule that the input broke. */
-export interface PolicyViolation {
-  rule: string;
-  severity: Severity;
-  message: string;
-  remediation: string;
-  frameworks: string[];
-}
-
-/** What a decision point answered for one input. */
-export interface PolicyDecision {
-  decisionPoint: DecisionPoint;
-  allow: boolean;
-  violations: PolicyViolation[];
-  /** Rules that fired but are covered by an active exception. */
-  excepted: string[];
-  /** Content hash of the policy bundle that decided. */
-  revision: string;
-}
+export type PolicyRuleDeclaration = Omit<
+  PolicyRule,
+  'id' | 'decisionPoint' | 'source'
+>;
 
 /** The permission decision point's answer (`finops.permission.decision`). */
 export interface PermissionPolicyDecision {

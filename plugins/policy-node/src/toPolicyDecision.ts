@@ -3,10 +3,10 @@ import {
   DecisionPoint,
   PermissionPolicyDecision,
   PolicyDecision,
-  PolicyRule,
+  PolicyRuleDeclaration,
   PolicyViolation,
 } from '@finops/plugin-policy-common';
-import { PolicyDocument } from './evaluators/types';
+import { PolicyDocument, PolicyEvaluator } from './evaluators/types';
 
 /**
  * Reads a decision point's document as the policies' contract defines it
@@ -51,6 +51,36 @@ export function toPermissionDecision(
   return { result: decision.result, reason: String(decision.reason ?? '') };
 }
 
-export function toRules(document: PolicyDocument): Record<string, PolicyRule> {
-  return (document.rules ?? {}) as Record<string, PolicyRule>;
+export function toRules(
+  document: PolicyDocument,
+): Record<string, PolicyRuleDeclaration> {
+  return (document.rules ?? {}) as Record<string, PolicyRuleDeclaration>;
+}
+
+/**
+ * Evaluates one input and reads the answer: the policy backend decides
+ * this way (and logs it); tests use it to decide without the backend.
+ */
+export async function decideWith(
+  evaluator: PolicyEvaluator,
+  decisionPoint: DecisionPoint,
+  input: unknown,
+): Promise<PolicyDecision> {
+  const [document, revision] = await Promise.all([
+    evaluator.evaluate(decisionPoint, input),
+    evaluator.revision(),
+  ]);
+  if (decisionPoint !== 'permission') {
+    return toPolicyDecision(decisionPoint, document, revision);
+  }
+  const { result, reason } = toPermissionDecision(document, revision);
+  return {
+    decisionPoint,
+    allow: result === 'ALLOW',
+    result,
+    reason,
+    violations: [],
+    excepted: [],
+    revision,
+  };
 }

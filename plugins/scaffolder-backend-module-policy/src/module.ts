@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createPolicyEvaluator } from '@finops/plugin-policy-node';
+import { policyServiceRef } from '@finops/plugin-policy-node';
 import { createPolicyCheckAction } from './actions/policyCheck';
 
 /** Adds `finops:policy:check`, decided by the `finops.scaffolder` policy. */
@@ -14,13 +14,12 @@ export const scaffolderModulePolicy = createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        policy: policyServiceRef,
         scaffolderActions: scaffolderActionsExtensionPoint,
       },
-      async init({ config, scaffolderActions }) {
-        // Loaded once (the Wasm bundle is compiled here) and reused by every run.
-        const evaluator = await createPolicyEvaluator(config);
+      async init({ config, policy, scaffolderActions }) {
         scaffolderActions.addActions(
-          createPolicyCheckAction({ evaluator, config }),
+          createPolicyCheckAction({ policy, config }),
         );
       },
     });

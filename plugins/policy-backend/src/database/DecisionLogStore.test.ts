@@ -1,11 +1,11 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  migratedDatabase,
+  storeDatabases,
+} from '../__testUtils__/storeDatabase';
 import { DecisionLogStore } from './DecisionLogStore';
-import { migrateDatabase } from './migrateDatabase';
 import { PolicyVersionStore } from './PolicyVersionStore';
 
 jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const violation = {
   rule: 'CAT-OWNER-001',
@@ -15,13 +15,9 @@ const violation = {
   frameworks: ['SOC 2 CC6.1'],
 };
 
-describe.each(databases.eachSupportedId())('policy stores on %p', id => {
+describe.each(storeDatabases.eachSupportedId())('policy stores on %p', id => {
   async function stores() {
-    const knex = await databases.init(id);
-    const db = await migrateDatabase({
-      getClient: async () => knex,
-      migrations: { skip: false },
-    });
+    const db = await migratedDatabase(id);
     return {
       decisionLog: DecisionLogStore.create(db),
       versions: PolicyVersionStore.create(db),
@@ -52,7 +48,7 @@ describe.each(databases.eachSupportedId())('policy stores on %p', id => {
       decidedAt: '2026-11-28T11:00:00.000Z',
     });
 
-    const all = await decisionLog.list({});
+    const all = (await decisionLog.list({})).items;
     expect(all.map(d => d.decisionPoint)).toEqual(['deploy', 'catalog']);
     expect(all[1]).toEqual(
       expect.objectContaining({
@@ -64,13 +60,16 @@ describe.each(databases.eachSupportedId())('policy stores on %p', id => {
         decidedAt: '2026-11-28T10:00:00.000Z',
       }),
     );
-    expect(await decisionLog.list({ decisionPoint: 'catalog' })).toHaveLength(
-      1,
-    );
-    expect(await decisionLog.list({ actor: 'user:default/ben' })).toHaveLength(
-      1,
-    );
-    expect(await decisionLog.list({ limit: 1 })).toHaveLength(1);
+    expect(
+      (await decisionLog.list({ decisionPoint: 'catalog' })).items,
+    ).toHaveLength(1);
+    expect(
+      (await decisionLog.list({ actor: 'user:default/ben' })).items,
+    ).toHaveLength(1);
+    const first = await decisionLog.list({ limit: 1 });
+    expect(first.items.map(d => d.decisionPoint)).toEqual(['deploy']);
+    const next = await decisionLog.list({ limit: 1, before: first.nextCursor });
+    expect(next.items.map(d => d.decisionPoint)).toEqual(['catalog']);
   });
 
   it('records each policy revision once, however often it is loaded', async () => {
@@ -78,7 +77,7 @@ describe.each(databases.eachSupportedId())('policy stores on %p', id => {
     const version = {
       revision: 'rev1',
       loadedAt: '2026-11-28T10:00:00.000Z',
-      rules: { catalog: {} },
+      rules: [],
     };
     await versions.recordLoaded(version);
     await versions.recordLoaded({

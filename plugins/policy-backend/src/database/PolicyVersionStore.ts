@@ -1,10 +1,11 @@
-import { DecisionPoint, PolicyRule } from '@finops/plugin-policy-common';
+import { PolicyRule } from '@finops/plugin-policy-common';
 import { Knex } from 'knex';
 
-export interface PolicyVersion {
+export interface LoadedVersion {
   revision: string;
   loadedAt: string;
-  rules: Partial<Record<DecisionPoint, Record<string, PolicyRule>>>;
+  /** Every rule of every decision point, with its Rego. */
+  rules: PolicyRule[];
 }
 
 /** The policy revisions decisions were made with (`policy_versions`). */
@@ -21,25 +22,49 @@ export class PolicyVersionStore {
 
   /**
    * Records a revision the first time any replica loads it; later loads of
-   * the same revision change nothing.
+   * the same revision change nothing. Returns whether it was new.
    */
-  async recordLoaded(version: PolicyVersion): Promise<void> {
-    await this.#db('policy_versions')
+  async recordLoaded(version: LoadedVersion): Promise<boolean> {
+    const inserted = await this.#db('policy_versions')
       .insert({
         revision: version.revision,
         loaded_at: new Date(version.loadedAt),
         rules: JSON.stringify(version.rules),
       })
       .onConflict('revision')
-      .ignore();
+      .ignore()
+      .returning('revision');
+    return inserted.length > 0;
   }
 
-  async list(): Promise<PolicyVersion[]> {
+  async has(revision: string): Promise<boolean> {
+    return Boolean(
+      await this.#db('policy_versions').where({ revision }).first('revision'),
+    );
+  }
+
+  async list(): Promise<LoadedVersion[]> {
     const rows = await this.#db('policy_versions').orderBy('loaded_at', 'desc');
     return rows.map(row => ({
       revision: row.revision,
       loadedAt: new Date(row.loaded_at).toISOString(),
-      rules: JSON.parse(row.rules),
+      rules: toRuleList(JSON.parse(row.rules)),
     }));
   }
+}
+
+/**
+ * Revisions recorded before rules carried their Rego stored an object of
+ * rules per decision point; they are read as a list without sources.
+ */
+function toRuleList(stored: unknown): PolicyRule[] {
+  if (Array.isArray(stored)) return stored;
+  return Object.entries(stored as Record<string, Record<string, any>>).flatMap(
+    ([decisionPoint, rules]) =>
+      Object.entries(rules).map(([id, rule]) => ({
+        id,
+        decisionPoint,
+        ...rule,
+      })),
+  ) as PolicyRule[];
 }

@@ -6,14 +6,15 @@ import {
 } from '@finops/plugin-policy-common';
 import {
   canonicalJson,
+  decideWith,
   PolicyEvaluator,
-  toPermissionDecision,
-  toPolicyDecision,
+  ruleSources,
   toRules,
 } from '@finops/plugin-policy-node';
 import { createHash } from 'node:crypto';
 import { DecisionLogStore } from '../database/DecisionLogStore';
-import { PolicyVersionStore } from '../database/PolicyVersionStore';
+import { ExceptionStore } from '../database/ExceptionStore';
+import { LoadedVersion } from '../database/PolicyVersionStore';
 
 /** sha256 of the input with object keys in order: same input, same digest. */
 export function inputDigest(input: unknown): string {
@@ -23,17 +24,20 @@ export function inputDigest(input: unknown): string {
 /**
  * Asks the policy for a decision and writes it to the decision log with
  * the revision that decided, how long it took and who asked. The input is
- * logged only as a digest: it may carry secrets.
+ * logged only as a digest: it may carry secrets. Exceptions come from our
+ * own records, never from the caller: a decision about a subject gets the
+ * subject's approved, unexpired exceptions as `input.exceptions`.
  */
 export class PolicyDecider {
   readonly #evaluator: PolicyEvaluator;
   readonly #decisionLog: DecisionLogStore;
-  readonly #versions: PolicyVersionStore;
+  readonly #exceptions: ExceptionStore;
+  #enforcing?: { revision: string; rules: Promise<Set<string>> };
 
   static create(options: {
     evaluator: PolicyEvaluator;
     decisionLog: DecisionLogStore;
-    versions: PolicyVersionStore;
+    exceptions: ExceptionStore;
   }): PolicyDecider {
     return new PolicyDecider(options);
   }
@@ -41,75 +45,98 @@ export class PolicyDecider {
   private constructor(options: {
     evaluator: PolicyEvaluator;
     decisionLog: DecisionLogStore;
-    versions: PolicyVersionStore;
+    exceptions: ExceptionStore;
   }) {
     this.#evaluator = options.evaluator;
     this.#decisionLog = options.decisionLog;
-    this.#versions = options.versions;
+    this.#exceptions = options.exceptions;
+  }
+
+  get evaluatorKind(): PolicyEvaluator['kind'] {
+    return this.#evaluator.kind;
   }
 
   async decide(
     decisionPoint: DecisionPoint,
-    input: object,
-    actor: string,
+    input: Record<string, unknown>,
+    options: { actor: string; subject?: string },
   ): Promise<PolicyDecision> {
     const started = performance.now();
-    const [document, revision] = await Promise.all([
-      this.#evaluator.evaluate(decisionPoint, input),
-      this.#evaluator.revision(),
-    ]);
-    const decision =
-      decisionPoint === 'permission'
+    const { subject } = options;
+    const evaluated =
+      subject && decisionPoint !== 'permission'
         ? {
-            decisionPoint,
-            allow: toPermissionDecision(document, revision).result === 'ALLOW',
-            violations: [],
-            excepted: [],
-            revision,
+            ...input,
+            exceptions: (
+              await this.#exceptions.activeRules(subject, new Date())
+            ).map(rule => ({ rule })),
           }
-        : toPolicyDecision(decisionPoint, document, revision);
+        : input;
+    const decision = await decideWith(
+      this.#evaluator,
+      decisionPoint,
+      evaluated,
+    );
     await this.#decisionLog.record({
       decisionPoint,
-      inputDigest: inputDigest(input),
+      subject,
+      inputDigest: inputDigest(evaluated),
       allow: decision.allow,
       violations: decision.violations,
-      revision,
+      revision: decision.revision,
       durationMs: performance.now() - started,
-      actor,
+      actor: options.actor,
       decidedAt: new Date().toISOString(),
     });
     return decision;
   }
 
-  /** The rules of every decision point in the policy now loaded. */
-  async rules(): Promise<{
-    revision: string;
-    rules: Record<DecisionPoint, Record<string, PolicyRule>>;
-  }> {
-    const revision = await this.#evaluator.revision();
-    const entries = await Promise.all(
-      DECISION_POINTS.map(
-        async point =>
-          [point, toRules(await this.#evaluator.evaluate(point, {}))] as const,
+  async revision(): Promise<string> {
+    return this.#evaluator.revision();
+  }
+
+  /** Ids of the enforcing rules of a revision (read once per revision). */
+  async enforcingRules(revision: string): Promise<Set<string>> {
+    if (this.#enforcing?.revision !== revision) {
+      const rules = this.currentVersion().then(
+        version =>
+          new Set(version.rules.filter(r => r.enforcing).map(r => r.id)),
+      );
+      this.#enforcing = { revision, rules };
+      rules.catch(() => {
+        this.#enforcing = undefined;
+      });
+    }
+    return this.#enforcing.rules;
+  }
+
+  /** Every rule of the policy now loaded, with its Rego. */
+  async currentVersion(): Promise<LoadedVersion> {
+    const [revision, modules] = await Promise.all([
+      this.#evaluator.revision(),
+      this.#evaluator.modules(),
+    ]);
+    const sources = ruleSources(modules);
+    const perPoint = await Promise.all(
+      DECISION_POINTS.map(async decisionPoint =>
+        Object.entries(
+          toRules(
+            await this.#evaluator.evaluate(decisionPoint, {}, { rules: true }),
+          ),
+        ).map(
+          ([id, rule]): PolicyRule => ({
+            id,
+            decisionPoint,
+            ...rule,
+            source: sources[id] ?? '',
+          }),
+        ),
       ),
     );
     return {
       revision,
-      rules: Object.fromEntries(entries) as Record<
-        DecisionPoint,
-        Record<string, PolicyRule>
-      >,
-    };
-  }
-
-  /** Records the loaded revision with its rules (idempotent). */
-  async recordLoadedVersion(): Promise<string> {
-    const { revision, rules } = await this.rules();
-    await this.#versions.recordLoaded({
-      revision,
       loadedAt: new Date().toISOString(),
-      rules,
-    });
-    return revision;
+      rules: perPoint.flat(),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import { DecisionPoint } from '@finops/plugin-policy-common';
 import { policyRevision } from './revision';
-import { PolicyDocument, PolicyEvaluator } from './types';
+import { PolicyDocument, PolicyEvaluator, PolicyModule } from './types';
 
 /** A decision must not hold a request for long: fail closed instead. */
 const REQUEST_TIMEOUT_MS = 2_000;
@@ -20,19 +20,30 @@ const REVISION_TTL_MS = 10_000;
 export class OpaServerPolicyEvaluator implements PolicyEvaluator {
   readonly kind = 'server';
   readonly #baseUrl: string;
-  #revision?: { value: Promise<string>; expiresAt: number };
+  readonly #revisionTtlMs: number;
+  #loaded?: {
+    value: Promise<{ revision: string; modules: PolicyModule[] }>;
+    expiresAt: number;
+  };
 
-  constructor(options: { baseUrl: string }) {
+  constructor(options: { baseUrl: string; revisionTtlMs?: number }) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#revisionTtlMs = options.revisionTtlMs ?? REVISION_TTL_MS;
   }
 
+  /** OPA answers with the whole package, rules included, either way. */
   async evaluate(
     point: DecisionPoint,
     input: unknown,
+    _options?: { rules?: boolean },
   ): Promise<PolicyDocument> {
     const body = await this.#request(`/v1/data/finops/${point}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The answer is small and local: compressing it costs more than it saves.
+      headers: {
+        'content-type': 'application/json',
+        'accept-encoding': 'identity',
+      },
       body: JSON.stringify({ input }),
     });
     const { result } = body as { result?: PolicyDocument };
@@ -45,24 +56,37 @@ export class OpaServerPolicyEvaluator implements PolicyEvaluator {
   }
 
   async revision(): Promise<string> {
-    if (!this.#revision || this.#revision.expiresAt < Date.now()) {
-      const value = this.#fetchRevision();
-      this.#revision = { value, expiresAt: Date.now() + REVISION_TTL_MS };
-      // A failed read must not be remembered.
-      value.catch(() => {
-        this.#revision = undefined;
-      });
-    }
-    return this.#revision.value;
+    return (await this.#loadedPolicy()).revision;
   }
 
-  async #fetchRevision(): Promise<string> {
+  async modules(): Promise<PolicyModule[]> {
+    return (await this.#loadedPolicy()).modules;
+  }
+
+  #loadedPolicy() {
+    if (!this.#loaded || this.#loaded.expiresAt < Date.now()) {
+      const value = this.#fetchModules();
+      this.#loaded = { value, expiresAt: Date.now() + this.#revisionTtlMs };
+      // A failed read must not be remembered.
+      value.catch(() => {
+        this.#loaded = undefined;
+      });
+    }
+    return this.#loaded.value;
+  }
+
+  async #fetchModules() {
     const { result } = (await this.#request('/v1/policies', {
       method: 'GET',
     })) as { result: Array<{ id: string; raw: string }> };
-    return policyRevision(
-      result.filter(p => !p.id.endsWith('_test.rego')).map(p => p.raw),
-    );
+    const modules = result
+      .filter(p => !p.id.endsWith('_test.rego'))
+      .map(p => ({ path: p.id, raw: p.raw }))
+      .sort((a, b) => a.path.localeCompare(b.path));
+    return {
+      revision: policyRevision(modules.map(m => m.raw)),
+      modules,
+    };
   }
 
   async #request(path: string, init: RequestInit): Promise<unknown> {

@@ -1,12 +1,14 @@
 import { loadPolicy, LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { DecisionPoint } from '@finops/plugin-policy-common';
 import { readFile } from 'node:fs/promises';
-import { PolicyDocument, PolicyEvaluator } from './types';
+import { PolicyDocument, PolicyEvaluator, PolicyModule } from './types';
 
 /** What scripts/lib/build-policy-bundle.sh writes beside policy.wasm. */
 export interface PolicyBundleManifest {
   revision: string;
   entrypoints: string[];
+  /** The Rego the Wasm was compiled from, for the policy browser. */
+  modules: PolicyModule[];
 }
 
 /**
@@ -41,11 +43,15 @@ export class WasmPolicyEvaluator implements PolicyEvaluator {
   async evaluate(
     point: DecisionPoint,
     input: unknown,
+    options?: { rules?: boolean },
   ): Promise<PolicyDocument> {
     const document: PolicyDocument = {};
     const prefix = `finops/${point}/`;
     for (const entrypoint of this.#manifest.entrypoints) {
       if (!entrypoint.startsWith(prefix)) continue;
+      // Each entrypoint copies the input into Wasm memory and runs; the
+      // rules object is constant, so decisions skip it.
+      if (!options?.rules && entrypoint === `${prefix}rules`) continue;
       const resultSet = this.#policy.evaluate(input, entrypoint) as Array<{
         result: unknown;
       }>;
@@ -59,5 +65,9 @@ export class WasmPolicyEvaluator implements PolicyEvaluator {
 
   async revision(): Promise<string> {
     return this.#manifest.revision;
+  }
+
+  async modules(): Promise<PolicyModule[]> {
+    return this.#manifest.modules;
   }
 }

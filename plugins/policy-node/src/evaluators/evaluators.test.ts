@@ -1,7 +1,7 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer, AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { canonicalJson } from '../canonicalJson';
+import { opaBinary, startOpaServer, TestOpaServer } from '../testUtils';
 import { EMBEDDED_BUNDLE } from '../createPolicyEvaluator';
 import { decisionCases, REPO_ROOT } from './__testUtils__/decisionCases';
 import { OpaServerPolicyEvaluator } from './OpaServerPolicyEvaluator';
@@ -23,16 +23,6 @@ function contract(document: PolicyDocument) {
   };
 }
 
-function opaBinary(): string {
-  const opa = process.env.FINOPS_OPA;
-  if (!opa) {
-    throw new Error(
-      'FINOPS_OPA is not set: run the suite through scripts/test.sh, which builds opa',
-    );
-  }
-  return opa;
-}
-
 /** The `opa` command's answer, the reference the evaluators must match. */
 function opaEval(point: string, input: unknown): PolicyDocument {
   const run = spawnSync(
@@ -52,49 +42,20 @@ function opaEval(point: string, input: unknown): PolicyDocument {
   return JSON.parse(run.stdout).result[0].expressions[0].value;
 }
 
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(r => server.close(r));
-  return port;
-}
-
 describe('the embedded evaluator, the OPA server and the opa command', () => {
-  let opaServer: ChildProcess;
+  let opaServer: TestOpaServer;
   let server: OpaServerPolicyEvaluator;
   let embedded: WasmPolicyEvaluator;
 
   beforeAll(async () => {
-    const port = await freePort();
-    opaServer = spawn(
-      opaBinary(),
-      [
-        'run',
-        '--server',
-        '--addr',
-        `127.0.0.1:${port}`,
-        '--log-level',
-        'error',
-        POLICIES,
-      ],
-      { stdio: 'ignore' },
-    );
-    const baseUrl = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`${baseUrl}/health`).then(
-        r => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise(r => setTimeout(r, 100));
-    }
+    opaServer = await startOpaServer([POLICIES]);
+    const { baseUrl } = opaServer;
     server = new OpaServerPolicyEvaluator({ baseUrl });
     embedded = await WasmPolicyEvaluator.fromFiles(EMBEDDED_BUNDLE);
   }, 30_000);
 
   afterAll(() => {
-    opaServer?.kill();
+    opaServer?.stop();
   });
 
   it.each(cases.map(c => [c.name, c] as const))(
@@ -115,6 +76,22 @@ describe('the embedded evaluator, the OPA server and the opa command', () => {
         .map(c => opaEval(point, c.input).allow);
       expect(answers).toContain(true);
       expect(answers).toContain(false);
+    }
+  });
+
+  it('declare the same rules, and leave them out of decisions', async () => {
+    for (const point of ['catalog', 'scaffolder', 'deploy', 'permission']) {
+      const reference = opaEval(point, {}).rules;
+      const asked = { rules: true };
+      expect(await embedded.evaluate(point as any, {}, asked)).toMatchObject({
+        rules: reference,
+      });
+      expect(await server.evaluate(point as any, {}, asked)).toMatchObject({
+        rules: reference,
+      });
+      expect(await embedded.evaluate(point as any, {})).not.toHaveProperty(
+        'rules',
+      );
     }
   });
 

@@ -6,6 +6,8 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import {
   EMBEDDED_BUNDLE,
   PolicyEvaluator,
+  PolicyService,
+  decideWith,
   WasmPolicyEvaluator,
 } from '@finops/plugin-policy-node';
 import { createPolicyCheckAction } from './policyCheck';
@@ -47,6 +49,13 @@ const invalidParameters = {
   secretToken: SECRET,
 };
 
+/** Decides in process, as the policy backend would, without its log. */
+const decidingWith = (
+  evaluator: PolicyEvaluator,
+): Pick<PolicyService, 'decide'> => ({
+  decide: (point, input) => decideWith(evaluator, point, input),
+});
+
 function contextFor(parameters: JsonObject, isDryRun = false) {
   const logger = mockServices.logger.mock();
   const ctx = createMockActionContext<{ parameters: JsonObject }>({
@@ -80,7 +89,10 @@ describe('finops:policy:check with the real policy bundle', () => {
     ['a run', false],
     ['a dry-run', true],
   ])('lets %s with valid parameters through', async (_name, isDryRun) => {
-    const action = createPolicyCheckAction({ evaluator, config });
+    const action = createPolicyCheckAction({
+      policy: decidingWith(evaluator),
+      config,
+    });
     const { ctx, logger } = contextFor(validParameters, isDryRun);
 
     await action.handler(ctx);
@@ -95,7 +107,10 @@ describe('finops:policy:check with the real policy bundle', () => {
   });
 
   it('fails the task with every violated rule and its remediation', async () => {
-    const action = createPolicyCheckAction({ evaluator, config });
+    const action = createPolicyCheckAction({
+      policy: decidingWith(evaluator),
+      config,
+    });
     const { ctx, logger } = contextFor(invalidParameters);
 
     const error: Error = await action.handler(ctx).then(
@@ -119,7 +134,10 @@ describe('finops:policy:check with the real policy bundle', () => {
   });
 
   it('never logs parameter values the policy does not name', async () => {
-    const action = createPolicyCheckAction({ evaluator, config });
+    const action = createPolicyCheckAction({
+      policy: decidingWith(evaluator),
+      config,
+    });
     const passed = contextFor(validParameters);
     const refused = contextFor(invalidParameters);
 
@@ -142,8 +160,12 @@ describe('finops:policy:check when the policy cannot be evaluated', () => {
         throw new Error('OPA server at http://opa:8181 did not answer');
       },
       revision: async () => 'unknown',
+      modules: async () => [],
     };
-    const action = createPolicyCheckAction({ evaluator: unreachable, config });
+    const action = createPolicyCheckAction({
+      policy: decidingWith(unreachable),
+      config,
+    });
     const { ctx } = contextFor(validParameters);
 
     await expect(action.handler(ctx)).rejects.toThrow(

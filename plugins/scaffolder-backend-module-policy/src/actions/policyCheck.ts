@@ -3,7 +3,7 @@ import { Config } from '@backstage/config';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { PolicyDecision, PolicyViolation } from '@finops/plugin-policy-common';
-import { PolicyEvaluator, toPolicyDecision } from '@finops/plugin-policy-node';
+import { PolicyService } from '@finops/plugin-policy-node';
 import { requesterOf } from './requester';
 
 /** Systems approved for PCI-scoped components (SCF-PCI-001). */
@@ -25,13 +25,15 @@ const EXAMPLE = [
  *
  * Parameters can hold secrets and step logs are kept with the task, so only
  * what the policy says (rule ids, messages, remediation) is ever logged.
- * When the policy cannot be evaluated the task fails: fail closed.
+ * When the policy cannot be evaluated the task fails: fail closed. The
+ * decision is made by the policy backend, on behalf of the user who
+ * started the task, so it is in the decision log.
  */
 export function createPolicyCheckAction(options: {
-  evaluator: PolicyEvaluator;
+  policy: Pick<PolicyService, 'decide'>;
   config: Config;
 }) {
-  const { evaluator } = options;
+  const { policy } = options;
   const approvedPciSystems =
     options.config.getOptionalStringArray(APPROVED_PCI_SYSTEMS_KEY) ?? [];
 
@@ -92,11 +94,9 @@ export function createPolicyCheckAction(options: {
 
       let decision: PolicyDecision;
       try {
-        const [document, revision] = await Promise.all([
-          evaluator.evaluate('scaffolder', input),
-          evaluator.revision(),
-        ]);
-        decision = toPolicyDecision('scaffolder', document, revision);
+        decision = await policy.decide('scaffolder', input, {
+          credentials: await ctx.getInitiatorCredentials(),
+        });
       } catch (error) {
         // No `cause`: @backstage/errors would repeat its message.
         throw new ServiceUnavailableError(

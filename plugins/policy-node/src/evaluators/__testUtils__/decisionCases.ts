@@ -170,6 +170,13 @@ export function decisionCases(): DecisionCase[] {
       null,
       { ref: 'user:default/mei', groups: ['group:default/risk-team'] },
     ],
+    [
+      'policy.exception.approve',
+      'update',
+      'policy-exception',
+      { owner: 'group:default/payments-team', requester: 'user:default/mei' },
+      { ref: 'user:default/mei', groups: ['group:default/risk-team'] },
+    ],
   ].map(([name, action, resourceType, resource, who], i) => ({
     name: `permission ${i}: ${name} by ${(who as any).ref}`,
     point: 'permission' as const,

@@ -1,0 +1,1 @@
+export { ApprovalsQueue } from './ApprovalsQueue';

@@ -1,0 +1,1 @@
+export { ComplianceStatusChip } from './ComplianceStatusChip';

@@ -1,0 +1,1 @@
+export { ComplianceStatusNotice } from './ComplianceStatusNotice';

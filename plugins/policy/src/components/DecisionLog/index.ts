@@ -1,0 +1,1 @@
+export { DecisionLog } from './DecisionLog';

@@ -1,0 +1,1 @@
+export { DecisionLogSearch } from './DecisionLogSearch';

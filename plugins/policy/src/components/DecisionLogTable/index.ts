@@ -1,0 +1,1 @@
+export { DecisionLogTable } from './DecisionLogTable';

@@ -1,0 +1,1 @@
+export { EntityExceptionsTable } from './EntityExceptionsTable';

@@ -1,0 +1,1 @@
+export { ExceptionStatusPill } from './ExceptionStatusPill';

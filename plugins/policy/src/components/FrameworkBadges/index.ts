@@ -1,0 +1,1 @@
+export { FrameworkBadges } from './FrameworkBadges';

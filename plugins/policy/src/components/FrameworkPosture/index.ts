@@ -1,0 +1,1 @@
+export { FrameworkPosture } from './FrameworkPosture';

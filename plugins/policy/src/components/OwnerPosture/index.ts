@@ -1,0 +1,1 @@
+export { OwnerPosture } from './OwnerPosture';

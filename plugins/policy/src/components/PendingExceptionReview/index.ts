@@ -1,0 +1,1 @@
+export { PendingExceptionReview } from './PendingExceptionReview';

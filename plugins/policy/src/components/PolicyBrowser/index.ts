@@ -1,0 +1,1 @@
+export { PolicyBrowser } from './PolicyBrowser';

@@ -1,0 +1,1 @@
+export { PolicyRuleCard } from './PolicyRuleCard';

@@ -1,0 +1,1 @@
+export { PolicyVersionsTable } from './PolicyVersionsTable';

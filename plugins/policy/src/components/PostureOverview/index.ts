@@ -1,0 +1,1 @@
+export { PostureOverview } from './PostureOverview';

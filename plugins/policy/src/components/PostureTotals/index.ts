@@ -1,0 +1,1 @@
+export { PostureTotals } from './PostureTotals';

@@ -1,0 +1,1 @@
+export { PostureTrendChart } from './PostureTrendChart';

@@ -1,0 +1,1 @@
+export { SeverityCounts } from './SeverityCounts';

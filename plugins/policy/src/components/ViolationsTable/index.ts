@@ -1,0 +1,1 @@
+export { ViolationsTable } from './ViolationsTable';

@@ -1,0 +1,8 @@
+export { useEntityCompliance } from './useEntityCompliance';
+export { useCurrentUserRef } from './useCurrentUserRef';
+export { usePosture } from './usePosture';
+export { usePendingExceptions } from './usePendingExceptions';
+export { usePolicyRules } from './usePolicyRules';
+export { usePolicyVersions } from './usePolicyVersions';
+export { useDecisionLog, DECISION_LOG_PAGE_SIZE } from './useDecisionLog';
+export type { DecisionLogFilters } from './useDecisionLog';

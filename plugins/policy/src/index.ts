@@ -1,0 +1,1 @@
+export { policyPlugin as default } from './plugin';

@@ -98,6 +98,70 @@ for (const db of ['sqlite', 'postgres'] as const) {
       });
     });
 
+    test("the catalog module records each example entity's compliance", async ({
+      request,
+    }) => {
+      const headers = { authorization: `Bearer ${state.serviceToken}` };
+      const compliance = async (name: string) =>
+        (
+          await request.get(
+            `${url}/api/policy/entities/component/default/${name}/compliance`,
+            { headers },
+          )
+        ).json();
+      // Recorded as the catalog processes the entity, not on request.
+      await expect
+        .poll(async () => (await compliance('card-payments')).status, {
+          timeout: 120_000,
+        })
+        .toBe('fail');
+      const card = await compliance('card-payments');
+      expect(card.violations.map((v: { rule: string }) => v.rule)).toContain(
+        'CAT-PCI-002',
+      );
+      expect(card.revision).toMatch(/^[0-9a-f]{16}$/);
+      await expect
+        .poll(async () => (await compliance('fraud-scoring')).status, {
+          timeout: 120_000,
+        })
+        .toBe('pass');
+    });
+
+    test('decides permissions through the policy backend and logs them', async ({
+      request,
+    }) => {
+      // Service callers skip the permission policy; a signed-in guest
+      // does not.
+      const session = await request.get(`${url}/api/auth/guest/refresh`);
+      expect(session.status()).toBe(200);
+      const { token } = (await session.json()).backstageIdentity;
+      const userHeaders = { authorization: `Bearer ${token}` };
+      const before = Date.now();
+      const read = await request.get(`${url}/api/policy/decisions`, {
+        headers: userHeaders,
+        params: { decisionPoint: 'permission', limit: 1 },
+      });
+      expect(read.status()).toBe(200);
+
+      // Reading the decision log was itself a permission decision.
+      const log = await request.get(`${url}/api/policy/decisions`, {
+        headers: { authorization: `Bearer ${state.serviceToken}` },
+        params: {
+          decisionPoint: 'permission',
+          actor: 'user:development/guest',
+        },
+      });
+      const [latest] = (await log.json()).items;
+      expect(latest).toMatchObject({
+        decisionPoint: 'permission',
+        allow: true,
+        revision: expect.stringMatching(/^[0-9a-f]{16}$/),
+      });
+      expect(Date.parse(latest.decidedAt)).toBeGreaterThanOrEqual(
+        before - 1000,
+      );
+    });
+
     test('logged no error while starting', async () => {
       // Log lines read "<time> <plugin> <level> <message>", maybe coloured.
       const errors = stripVTControlCharacters(readFileSync(logFile, 'utf8'))

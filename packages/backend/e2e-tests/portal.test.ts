@@ -112,3 +112,57 @@ test('the create page offers the golden-path templates', async ({ page }) => {
   ).toBeVisible();
   await snap(page, '07-create');
 });
+
+test('the Compliance tab shows real violations, passes, and takes an exception request', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // Evaluated by the catalog module as the catalog processed it.
+  await page.goto('/catalog/default/component/fraud-scoring/compliance');
+  await expect(
+    page.getByText('Compliant', { exact: true }).first(),
+  ).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/catalog/default/component/card-payments/compliance');
+  await expect(
+    page.getByText('Non-compliant', { exact: true }).first(),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('CAT-PCI-002').first()).toBeVisible();
+  await expect(page.getByText('PCI-DSS 1.3').first()).toBeVisible();
+  await snap(page, '08-entity-compliance');
+
+  await page
+    .getByRole('button', { name: 'Request exception for CAT-PCI-002' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog
+    .getByLabel('Justification')
+    .fill('The network policy ships with the Q1 platform upgrade.');
+  await dialog
+    .getByLabel('Compensating control')
+    .fill('The cloud firewall only admits the payment gateway.');
+  await snap(page, '09-request-exception');
+  await dialog.getByRole('button', { name: 'Request exception' }).click();
+  await expect(
+    dialog.getByText('Waiting for a security approver'),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Pending review').first()).toBeVisible();
+
+  // The requester sees it in the approvals queue but cannot review it.
+  await page.goto('/compliance/approvals');
+  const request = page.getByRole('region', {
+    name: /^CAT-PCI-002 on .*card-payments$/,
+  });
+  await expect(
+    request.getByText(
+      'You requested this exception: another approver must review it.',
+    ),
+  ).toBeVisible();
+  await expect(request.getByRole('button', { name: 'Approve' })).toBeDisabled();
+  await snap(page, '10-approvals');
+
+  await page.goto('/compliance/posture');
+  await expect(page.getByText('PCI-DSS').first()).toBeVisible();
+  await snap(page, '11-compliance-posture');
+});

@@ -126,7 +126,7 @@ describe('policy backend', () => {
     expect(res.status).toBe(401);
   });
 
-  it('refuses the decision log to whoever may not read it', async () => {
+  it('refuses the decision log and compliance data to whoever may not read them', async () => {
     const { server } = await startWith({
       entities: [],
       extra: [
@@ -135,5 +135,10 @@ describe('policy backend', () => {
     });
     const res = await request(server).get('/api/policy/decisions');
     expect(res.status).toBe(403);
+    for (const path of ['/rules', '/versions', '/posture', '/exceptions']) {
+      const read = await request(server).get(`/api/policy${path}`);
+      expect(read.status).toBe(403);
+      expect(read.body.error.message).toBe('You may not read compliance data');
+    }
   });
 });

@@ -10,10 +10,15 @@
  *
  * The generated router checks every request against the spec (400 with a
  * message); what the spec cannot say is checked in the services. Every
- * route needs a credential; every change is an auditor event.
+ * route needs a credential and a permission, except two: POST /decisions is
+ * how the permission policy itself decides (checking a permission there
+ * would ask the policy about asking the policy), and POST
+ * /entities/evaluate takes service credentials only. Every change is an
+ * auditor event.
  */
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -26,6 +31,7 @@ import {
 import {
   policyDecisionLogReadPermission,
   policyExceptionApprovePermission,
+  policyReadPermission,
   policyExceptionCreatePermission,
 } from '@finops/plugin-policy-common';
 import { Entity } from '@backstage/catalog-model';
@@ -38,6 +44,9 @@ import { createOpenApiRouter } from './schema/openapi';
 import { EntityComplianceChecker } from './service/EntityComplianceChecker';
 import { ExceptionWorkflow } from './service/ExceptionWorkflow';
 import { PolicyDecider } from './service/PolicyDecider';
+
+/** The generated router types each route's request; these helpers take any. */
+type AnyRequest = express.Request<any, any, any, any, any>;
 
 /** Catalog entities with inline API definitions stay well below this. */
 const MAX_BODY = '1mb';
@@ -59,19 +68,40 @@ export async function createRouter(options: {
   const router = await createOpenApiRouter();
   router.use(express.json({ limit: MAX_BODY }));
 
-  async function authorize(
-    req: express.Request,
+  async function check(
+    credentials: BackstageCredentials,
     permission: BasicPermission,
     refusal: string,
   ) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const [decision] = await permissions.authorize([{ permission }], {
       credentials,
     });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(refusal);
     }
+  }
+
+  /** A signed-in user the policy grants `permission`. */
+  async function authorizeUser(
+    req: AnyRequest,
+    permission: BasicPermission,
+    refusal: string,
+  ) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await check(credentials, permission, refusal);
     return credentials;
+  }
+
+  /** A user or plugin the policy grants `permission` (default: reading). */
+  async function authorizeRead(
+    req: AnyRequest,
+    permission: BasicPermission = policyReadPermission,
+    refusal = 'You may not read compliance data',
+  ) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await check(credentials, permission, refusal);
   }
 
   router.post('/decisions/:decisionPoint', async (req, res) => {
@@ -91,26 +121,21 @@ export async function createRouter(options: {
   });
 
   router.get('/decisions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: policyDecisionLogReadPermission }],
-      { credentials },
+    await authorizeRead(
+      req,
+      policyDecisionLogReadPermission,
+      'You may not read the decision log',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not read the decision log');
-    }
     res.json(await options.decisionLog.list(req.query));
   });
 
   router.get('/rules', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeRead(req);
     res.json({ ...(await decider.currentVersion()), current: true });
   });
 
   router.get('/versions', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeRead(req);
     const [versions, current] = await Promise.all([
       options.versions.list(),
       decider.revision().catch(() => undefined),
@@ -139,13 +164,13 @@ export async function createRouter(options: {
   router.get(
     '/entities/:kind/:namespace/:name/compliance',
     async (req, res) => {
-      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      await authorizeRead(req);
       res.json(await options.checker.get(stringifyEntityRef(req.params)));
     },
   );
 
   router.get('/posture', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeRead(req);
     const [posture, revision] = await Promise.all([
       options.violations.posture({
         days: req.query.days ?? DEFAULT_POSTURE_DAYS,
@@ -157,7 +182,7 @@ export async function createRouter(options: {
   });
 
   router.get('/exceptions', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeRead(req);
     res.json({ items: await options.exceptions.list(req.query) });
   });
 
@@ -169,7 +194,7 @@ export async function createRouter(options: {
       request: req,
     });
     try {
-      const credentials = await authorize(
+      const credentials = await authorizeUser(
         req,
         policyExceptionCreatePermission,
         'You may not request policy exceptions',
@@ -195,7 +220,7 @@ export async function createRouter(options: {
         request: req,
       });
       try {
-        const credentials = await authorize(
+        const credentials = await authorizeUser(
           req,
           policyExceptionApprovePermission,
           'PERM-APPROVER-001: only security approvers review policy exceptions',

@@ -1,5 +1,14 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
+/**
+ * Reading compliance: rules, versions, entities' violations, posture and
+ * exceptions.
+ */
+export const policyReadPermission = createPermission({
+  name: 'policy.read',
+  attributes: { action: 'read' },
+});
+
 /** Reading the decision log: who asked what, and the answer. */
 export const policyDecisionLogReadPermission = createPermission({
   name: 'policy.decision-log.read',
@@ -22,6 +31,7 @@ export const policyExceptionApprovePermission = createPermission({
 });
 
 export const policyPermissions = [
+  policyReadPermission,
   policyDecisionLogReadPermission,
   policyExceptionCreatePermission,
   policyExceptionApprovePermission,

@@ -67,4 +67,5 @@ backend.add(import('@finops/plugin-policy-backend'));
 // Every entity the catalog processes is checked against finops.catalog.
 backend.add(import('@finops/plugin-catalog-backend-module-policy'));
 
+backend.add(import('@finops/plugin-pipelines-backend'));
 backend.start();

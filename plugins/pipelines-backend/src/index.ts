@@ -1,0 +1,7 @@
+/**
+ * The pipelines backend plugin of the FinOps Platform.
+ *
+ * @packageDocumentation
+ */
+
+export { pipelinesPlugin as default } from './plugin';

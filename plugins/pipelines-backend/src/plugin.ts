@@ -1,0 +1,127 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { pipelinesPermissions } from '@finops/plugin-pipelines-common';
+import { readPipelinesConfig } from './config';
+import { ChangeStore } from './database/ChangeStore';
+import { DeliveryStore } from './database/DeliveryStore';
+import { DeploymentStore } from './database/DeploymentStore';
+import { DoraQuery } from './database/DoraQuery';
+import { migrateDatabase } from './database/migrateDatabase';
+import { RunStore } from './database/RunStore';
+import { CatalogEntityIndex } from './ingestion/CatalogEntityIndex';
+import { ExampleReplayer } from './ingestion/ExampleReplayer';
+import { WebhookIngestor } from './ingestion/WebhookIngestor';
+import { createRouter } from './router';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The pipelines backend: stores GitHub Actions runs and jobs, deployments
+ * (GitHub and Argo CD) and the changes they ship, from webhook deliveries
+ * on the events service, and serves them with DORA metrics.
+ */
+export const pipelinesPlugin = createBackendPlugin({
+  pluginId: 'pipelines',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+      },
+      async init(deps) {
+        const { logger, scheduler } = deps;
+        const config = readPipelinesConfig(deps.config);
+        const db = await migrateDatabase(deps.database);
+        const runs = RunStore.create(db);
+        const deployments = DeploymentStore.create(db);
+        const changes = ChangeStore.create(db);
+        const deliveries = DeliveryStore.create(db);
+        const entities = CatalogEntityIndex.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
+        const ingestor = WebhookIngestor.create({
+          db,
+          runs,
+          deployments,
+          changes,
+          deliveries,
+          entities,
+          logger,
+        });
+        await ingestor.subscribe(deps.events);
+        deps.permissionsRegistry.addPermissions(pipelinesPermissions);
+
+        await scheduler.scheduleTask({
+          id: 'pipelines-retention',
+          frequency: { hours: 24 },
+          timeout: { hours: 1 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            const cutoff = Date.now() - config.retentionDays * DAY_MS;
+            const deleted = {
+              runs: await runs.deleteOlderThan(cutoff),
+              deployments: await deployments.deleteOlderThan(cutoff),
+              changes: await changes.deleteOlderThan(cutoff),
+              deliveries: await deliveries.deleteOlderThan(cutoff),
+            };
+            logger.info('Deleted pipeline history past retention', {
+              retentionDays: config.retentionDays,
+              ...deleted,
+            });
+          },
+        });
+
+        if (config.examples.load) {
+          const replayer = ExampleReplayer.create({
+            directory: config.examples.directory,
+            ingestor,
+            logger,
+          });
+          // The catalog reads the example entities shortly after startup:
+          // deliveries it cannot place yet are replayed on the next run.
+          let complete = false;
+          await scheduler.scheduleTask({
+            id: 'pipelines-example-replay',
+            frequency: { minutes: 1 },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 15 },
+            scope: 'local',
+            fn: async () => {
+              if (!complete) {
+                complete = await replayer.replay(Date.now());
+              }
+            },
+          });
+        }
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            runs,
+            deployments,
+            dora: DoraQuery.create({
+              db,
+              productionEnvironments: config.productionEnvironments,
+            }),
+            entities,
+          }),
+        );
+      },
+    });
+  },
+});

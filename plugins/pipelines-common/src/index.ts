@@ -1,0 +1,10 @@
+/**
+ * Types, permissions and the generated API client shared by the pipelines
+ * family's frontend and backend packages.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './schema/openapi';
+export { DefaultApiClient as PipelinesApiClient } from './schema/openapi';

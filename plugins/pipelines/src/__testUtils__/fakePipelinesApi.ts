@@ -1,0 +1,45 @@
+import { ResponseError } from '@backstage/errors';
+import type { PipelinesApi } from '../api';
+import {
+  deployment,
+  doraMetrics,
+  environment,
+  run,
+  runDetail,
+} from './fixtures';
+
+/** A PipelinesApi whose every method is a jest mock with a sensible answer. */
+export function fakePipelinesApi(
+  overrides: Partial<PipelinesApi> = {},
+): jest.Mocked<PipelinesApi> {
+  return {
+    listRuns: jest.fn(async () => ({ items: [run()] })),
+    getRun: jest.fn(async () => runDetail()),
+    listEnvironments: jest.fn(async () => [
+      environment('production', [deployment()]),
+    ]),
+    getDoraMetrics: jest.fn(async () => doraMetrics()),
+    ...overrides,
+  } as jest.Mocked<PipelinesApi>;
+}
+
+/** The error the PipelinesClient throws when the backend answers `status`. */
+export async function responseError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      {
+        status,
+        statusText: name,
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  DoraMetrics,
+  EnvironmentState,
+  RunStatus,
+  WorkflowRunDetail,
+  WorkflowRunPage,
+} from '@finops/plugin-pipelines-common';
+
+/** Filters of an entity's runs; every field narrows the result. */
+export interface RunQuery {
+  entityRef: string;
+  branch?: string;
+  status?: RunStatus;
+  conclusion?: string;
+  actor?: string;
+  workflow?: string;
+  /** The `nextCursor` of the previous page. */
+  before?: string;
+  limit?: number;
+}
+
+/** Whose delivery to measure: exactly one of an entity, a system or an owner. */
+export type DoraScope =
+  | { entityRef: string }
+  | { system: string }
+  | { owner: string };
+
+/** A DORA question: a scope and a time range (ISO 8601 times). */
+export type DoraQuery = DoraScope & { from?: string; to?: string };
+
+/**
+ * What the pipelines UI needs from the pipelines backend. Every method
+ * throws a `ResponseError` carrying the server's message when the backend
+ * refuses.
+ */
+export interface PipelinesApi {
+  /** One page of the entity's workflow runs, newest first. */
+  listRuns(query: RunQuery): Promise<WorkflowRunPage>;
+  /** One run with its jobs, their steps, and its artifacts. */
+  getRun(runId: string): Promise<WorkflowRunDetail>;
+  /** The entity's environments, each with its history newest first. */
+  listEnvironments(
+    entityRef: string,
+    options?: { historyLimit?: number },
+  ): Promise<EnvironmentState[]>;
+  getDoraMetrics(query: DoraQuery): Promise<DoraMetrics>;
+}
+
+export const pipelinesApiRef = createApiRef<PipelinesApi>().with({
+  id: 'plugin.pipelines.api',
+  pluginId: 'pipelines',
+});

@@ -1,0 +1,92 @@
+import { ResponseError } from '@backstage/errors';
+import { PipelinesClient } from './PipelinesClient';
+import { errorMessage, isForbidden } from './errorMessage';
+
+function clientAnswering(status: number, body: unknown) {
+  const fetch = jest.fn(
+    async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
+  const client = new PipelinesClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backstage/api/pipelines' },
+    fetchApi: { fetch: fetch as typeof globalThis.fetch },
+  });
+  const requestedUrl = (call = 0) => new URL(String(fetch.mock.calls[call][0]));
+  return { client, requestedUrl };
+}
+
+describe('PipelinesClient', () => {
+  it('passes run filters and the cursor as query parameters', async () => {
+    const { client, requestedUrl } = clientAnswering(200, {
+      items: [],
+      nextCursor: '9001',
+    });
+
+    const page = await client.listRuns({
+      entityRef: 'component:default/card-payments',
+      branch: 'main',
+      status: 'completed',
+      before: '9100',
+      limit: 25,
+    });
+
+    expect(requestedUrl().pathname).toBe('/api/pipelines/runs');
+    expect(Object.fromEntries(requestedUrl().searchParams)).toEqual({
+      entityRef: 'component:default/card-payments',
+      branch: 'main',
+      status: 'completed',
+      before: '9100',
+      limit: '25',
+    });
+    expect(page.nextCursor).toBe('9001');
+  });
+
+  it('sends the DORA range as `from` and `to`', async () => {
+    const { client, requestedUrl } = clientAnswering(200, {});
+
+    await client.getDoraMetrics({
+      owner: 'group:default/payments',
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-06-01T00:00:00.000Z',
+    });
+
+    expect(requestedUrl().pathname).toBe('/api/pipelines/dora');
+    expect(Object.fromEntries(requestedUrl().searchParams)).toEqual({
+      owner: 'group:default/payments',
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-06-01T00:00:00.000Z',
+    });
+  });
+
+  it('returns the environments of the list', async () => {
+    const { client, requestedUrl } = clientAnswering(200, {
+      items: [{ environment: 'production', current: null, history: [] }],
+    });
+
+    const environments = await client.listEnvironments(
+      'component:default/card-payments',
+      { historyLimit: 10 },
+    );
+
+    expect(requestedUrl().pathname).toBe('/api/pipelines/environments');
+    expect(requestedUrl().searchParams.get('historyLimit')).toBe('10');
+    expect(environments.map(e => e.environment)).toEqual(['production']);
+  });
+
+  it('turns a refusal into an error carrying the server message', async () => {
+    const { client, requestedUrl } = clientAnswering(403, {
+      error: { name: 'NotAllowedError', message: 'Missing pipelines.read' },
+      response: { statusCode: 403 },
+    });
+
+    const error = await client.getRun('123456').catch(e => e);
+
+    expect(requestedUrl().pathname).toBe('/api/pipelines/runs/123456');
+    expect(ResponseError.is(error)).toBe(true);
+    expect(isForbidden(error)).toBe(true);
+    expect(errorMessage(error)).toBe('Missing pipelines.read');
+  });
+});

@@ -1,0 +1,9 @@
+export { pipelinesApiRef } from './PipelinesApi';
+export type {
+  DoraQuery,
+  DoraScope,
+  PipelinesApi,
+  RunQuery,
+} from './PipelinesApi';
+export { PipelinesClient } from './PipelinesClient';
+export { errorMessage, isForbidden } from './errorMessage';

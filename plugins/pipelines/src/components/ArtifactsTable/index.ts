@@ -1,0 +1,1 @@
+export { ArtifactsTable } from './ArtifactsTable';

@@ -1,0 +1,2 @@
+export { DeliveryFilters, RANGES, scopeKey } from './DeliveryFilters';
+export type { RangeDays } from './DeliveryFilters';

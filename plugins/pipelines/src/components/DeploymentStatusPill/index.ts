@@ -1,0 +1,1 @@
+export { DeploymentStatusPill } from './DeploymentStatusPill';

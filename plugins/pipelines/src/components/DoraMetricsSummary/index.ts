@@ -1,0 +1,1 @@
+export { DoraMetricsSummary } from './DoraMetricsSummary';

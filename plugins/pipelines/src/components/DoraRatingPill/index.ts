@@ -1,0 +1,1 @@
+export { DoraRatingPill } from './DoraRatingPill';

@@ -1,0 +1,1 @@
+export { EnvironmentColumn } from './EnvironmentColumn';

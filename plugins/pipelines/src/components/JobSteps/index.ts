@@ -1,0 +1,1 @@
+export { JobSteps } from './JobSteps';

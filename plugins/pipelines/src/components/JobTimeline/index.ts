@@ -1,0 +1,1 @@
+export { JobTimeline } from './JobTimeline';

@@ -1,0 +1,1 @@
+export { RunDetailDrawer } from './RunDetailDrawer';

@@ -1,0 +1,1 @@
+export { RunFilters } from './RunFilters';

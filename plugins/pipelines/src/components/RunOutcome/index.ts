@@ -1,0 +1,3 @@
+export { RunOutcome } from './RunOutcome';
+export { outcomeOf } from './outcome';
+export type { Outcome } from './outcome';

@@ -1,0 +1,2 @@
+export { StatusPill, toneColor } from './StatusPill';
+export type { StatusTone } from './StatusPill';

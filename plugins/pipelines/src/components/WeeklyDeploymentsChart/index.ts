@@ -1,0 +1,1 @@
+export { WeeklyDeploymentsChart } from './WeeklyDeploymentsChart';

@@ -1,0 +1,1 @@
+export { pipelinesPlugin as default } from './plugin';

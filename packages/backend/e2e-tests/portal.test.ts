@@ -166,3 +166,25 @@ test('the Compliance tab shows real violations, passes, and takes an exception r
   await expect(page.getByText('PCI-DSS').first()).toBeVisible();
   await snap(page, '11-compliance-posture');
 });
+
+test('the CI/CD and Deployments tabs show the example pipeline history', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // Replayed from examples/pipelines shortly after start-up, once the
+  // catalog knows the entity: reload until the runs are there.
+  await page.goto('/catalog/default/component/card-payments/ci-cd');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/CI #\d+/).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+  await snap(page, '12-entity-ci-cd');
+
+  await page.goto('/catalog/default/component/card-payments/deployments');
+  for (const environment of ['staging', 'production']) {
+    await expect(page.getByRole('region', { name: environment })).toBeVisible();
+  }
+  await snap(page, '13-entity-deployments');
+});

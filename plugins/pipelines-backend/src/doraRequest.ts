@@ -6,14 +6,14 @@ const DAY_MS = 86_400_000;
 const DEFAULT_RANGE_DAYS = 30;
 const MAX_RANGE_DAYS = 366;
 
-/** An ISO time, or a date: `from` starts at it, `to` ends after it. */
+/** An ISO time, or a date: `since` starts at it, `until` ends after it. */
 const time = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 const doraQuery = z.object({
   entityRef: z.string().optional(),
   system: z.string().optional(),
   owner: z.string().optional(),
-  from: time.optional(),
-  to: time.optional(),
+  since: time.optional(),
+  until: time.optional(),
 });
 
 /**
@@ -27,10 +27,10 @@ export function parseDoraRequest(
   const parsed = doraQuery.safeParse(query);
   if (!parsed.success) {
     throw new InputError(
-      'from and to must be ISO 8601 times or dates (YYYY-MM-DD)',
+      'since and until must be ISO 8601 times or dates (YYYY-MM-DD)',
     );
   }
-  const { entityRef, system, owner, from, to } = parsed.data;
+  const { entityRef, system, owner, since, until } = parsed.data;
   const scopes = [
     entityRef && { entityRef },
     system && { system },
@@ -39,10 +39,12 @@ export function parseDoraRequest(
   if (scopes.length !== 1) {
     throw new InputError('Give exactly one of entityRef, system or owner');
   }
-  const end = to ? Date.parse(to) + (to.length === 10 ? DAY_MS : 0) : now;
-  const start = from ? Date.parse(from) : end - DEFAULT_RANGE_DAYS * DAY_MS;
+  const end = until
+    ? Date.parse(until) + (until.length === 10 ? DAY_MS : 0)
+    : now;
+  const start = since ? Date.parse(since) : end - DEFAULT_RANGE_DAYS * DAY_MS;
   if (start >= end) {
-    throw new InputError('from must be before to');
+    throw new InputError('since must be before until');
   }
   if (end - start > MAX_RANGE_DAYS * DAY_MS) {
     throw new InputError(`The range is at most ${MAX_RANGE_DAYS} days`);

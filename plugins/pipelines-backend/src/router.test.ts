@@ -75,7 +75,7 @@ describe.each(storeDatabases.eachSupportedId())('pipelines API on %p', id => {
     ]);
 
     const dora = await request(server).get(
-      `/api/pipelines/dora?entityRef=${HELLO_WORLD}&from=2019-05-01&to=2019-05-31`,
+      `/api/pipelines/dora?entityRef=${HELLO_WORLD}&since=2019-05-01&until=2019-05-31`,
     );
     expect(dora.status).toBe(200);
     expect(dora.body).toEqual(
@@ -90,7 +90,7 @@ describe.each(storeDatabases.eachSupportedId())('pipelines API on %p', id => {
     expect(dora.body.weekly).toHaveLength(5);
 
     const system = await request(server).get(
-      '/api/pipelines/dora?system=greetings&from=2019-05-01&to=2019-05-31',
+      '/api/pipelines/dora?system=greetings&since=2019-05-01&until=2019-05-31',
     );
     expect(system.status).toBe(200);
     expect(system.body.deploymentFrequency.deployments).toBe(1);
@@ -103,9 +103,9 @@ describe.each(storeDatabases.eachSupportedId())('pipelines API on %p', id => {
   it('rejects a bad range, scope or query with 400', async () => {
     const server = await startWithHistory();
     for (const query of [
-      `entityRef=${HELLO_WORLD}&from=2025-01-01&to=2026-02-05`,
-      `entityRef=${HELLO_WORLD}&from=2026-02-05&to=2026-02-01`,
-      `entityRef=${HELLO_WORLD}&from=last-tuesday`,
+      `entityRef=${HELLO_WORLD}&since=2025-01-01&until=2026-02-05`,
+      `entityRef=${HELLO_WORLD}&since=2026-02-05&until=2026-02-01`,
+      `entityRef=${HELLO_WORLD}&since=last-tuesday`,
       `entityRef=${HELLO_WORLD}&system=greetings`,
       '',
     ]) {

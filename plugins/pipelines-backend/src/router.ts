@@ -4,7 +4,7 @@
  *   GET /runs?entityRef=          an entity's workflow runs, newest first
  *   GET /runs/:runId              one run with its jobs and artifacts
  *   GET /environments?entityRef=  the version in each environment, history
- *   GET /dora?entityRef|system|owner=&from=&to=   DORA metrics
+ *   GET /dora?entityRef|system|owner=&since=&until=   DORA metrics
  *
  * Writes arrive as events (GitHub and Argo CD deliveries through the events
  * backend, which checks their signatures), not through this router. The

@@ -44,7 +44,7 @@ describe('PipelinesClient', () => {
     expect(page.nextCursor).toBe('9001');
   });
 
-  it('sends the DORA range as `from` and `to`', async () => {
+  it('sends the DORA range as `since` and `until`', async () => {
     const { client, requestedUrl } = clientAnswering(200, {});
 
     await client.getDoraMetrics({
@@ -56,8 +56,8 @@ describe('PipelinesClient', () => {
     expect(requestedUrl().pathname).toBe('/api/pipelines/dora');
     expect(Object.fromEntries(requestedUrl().searchParams)).toEqual({
       owner: 'group:default/payments',
-      from: '2026-03-01T00:00:00.000Z',
-      to: '2026-06-01T00:00:00.000Z',
+      since: '2026-03-01T00:00:00.000Z',
+      until: '2026-06-01T00:00:00.000Z',
     });
   });
 

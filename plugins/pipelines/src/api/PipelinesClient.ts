@@ -41,11 +41,12 @@ export class PipelinesClient implements PipelinesApi {
   }
 
   async getDoraMetrics(query: DoraQuery): Promise<DoraMetrics> {
-    // The generator renames the `from` parameter to `_from` in the request
-    // type (a reserved word for it), yet its URI template still expands
-    // `from`: a `_from` would be silently dropped. Send `from` as the
-    // template expects.
-    const wireQuery = { ...query } as GetDoraMetrics['query'];
+    const { from, to, ...scope } = query;
+    const wireQuery: GetDoraMetrics['query'] = {
+      ...scope,
+      since: from,
+      until: to,
+    };
     return this.#json(this.#client.getDoraMetrics({ query: wireQuery }));
   }
 

@@ -807,16 +807,19 @@ export const spec = {
             },
           },
           {
-            name: 'from',
+            name: 'since',
             in: 'query',
+            description: 'Start of the range (ISO 8601 time or date).',
             schema: {
               type: 'string',
               maxLength: 40,
             },
           },
           {
-            name: 'to',
+            name: 'until',
             in: 'query',
+            description:
+              'End of the range (ISO 8601 time, or a date to include that day).',
             schema: {
               type: 'string',
               maxLength: 40,

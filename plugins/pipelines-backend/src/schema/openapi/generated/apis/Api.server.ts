@@ -18,8 +18,8 @@ export type GetDoraMetrics = {
     entityRef?: string;
     system?: string;
     owner?: string;
-    _from?: string;
-    to?: string;
+    since?: string;
+    until?: string;
   };
   response: DoraMetrics | Error | Error | Error;
 };

@@ -40,8 +40,8 @@ export type GetDoraMetrics = {
     entityRef?: string;
     system?: string;
     owner?: string;
-    _from?: string;
-    to?: string;
+    since?: string;
+    until?: string;
   };
 };
 /**
@@ -97,8 +97,8 @@ export class DefaultApiClient {
    * @param entityRef -
    * @param system -
    * @param owner -
-   * @param _from -
-   * @param to -
+   * @param since - Start of the range (ISO 8601 time or date).
+   * @param until - End of the range (ISO 8601 time, or a date to include that day).
    */
   public async getDoraMetrics(
     // @ts-ignore
@@ -107,7 +107,7 @@ export class DefaultApiClient {
   ): Promise<TypedResponse<DoraMetrics>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
-    const uriTemplate = `/dora{?entityRef,system,owner,from,to}`;
+    const uriTemplate = `/dora{?entityRef,system,owner,since,until}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,

@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { PipelinesClient } from './PipelinesClient';
-import { errorMessage, isForbidden } from './errorMessage';
+import { errorMessage, isForbidden } from '@finops/ui';
 
 function clientAnswering(status: number, body: unknown) {
   const fetch = jest.fn(

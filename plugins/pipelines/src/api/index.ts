@@ -6,4 +6,4 @@ export type {
   RunQuery,
 } from './PipelinesApi';
 export { PipelinesClient } from './PipelinesClient';
-export { errorMessage, isForbidden } from './errorMessage';
+export { errorMessage, isForbidden } from '@finops/ui';

@@ -8,7 +8,7 @@ import {
   Text,
 } from '@backstage/ui';
 import { formatBytes } from '../../format';
-import { StatusPill } from '../StatusPill';
+import { StatusPill } from '@finops/ui';
 
 type Row = Artifact & { id: string };
 

@@ -1,5 +1,5 @@
 import type { DeploymentStatus } from '@finops/plugin-pipelines-common';
-import { StatusPill, type StatusTone } from '../StatusPill';
+import { StatusPill, type StatusTone } from '@finops/ui';
 
 const STATUSES: Record<DeploymentStatus, { label: string; tone: StatusTone }> =
   {

@@ -1,5 +1,5 @@
 import type { DoraRating } from '../../dora';
-import { StatusPill, type StatusTone } from '../StatusPill';
+import { StatusPill, type StatusTone } from '@finops/ui';
 
 const RATINGS: Record<DoraRating, { label: string; tone: StatusTone }> = {
   elite: { label: 'Elite', tone: 'success' },

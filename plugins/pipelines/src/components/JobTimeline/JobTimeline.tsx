@@ -2,7 +2,7 @@ import type { WorkflowJob } from '@finops/plugin-pipelines-common';
 import { Flex, Text } from '@backstage/ui';
 import { formatDuration } from '../../format';
 import { outcomeOf } from '../RunOutcome';
-import { toneColor } from '../StatusPill';
+import { toneColor } from '@finops/ui';
 import { layoutTimeline, type TimelineBar } from './timeline';
 
 const LABEL_WIDTH = 180;

@@ -1,5 +1,5 @@
 import { VisuallyHidden } from '@backstage/ui';
-import { toneColor } from '../StatusPill';
+import { toneColor } from '@finops/ui';
 import { outcomeOf } from './outcome';
 
 /** A run's, job's or step's status as a coloured icon and a word. */

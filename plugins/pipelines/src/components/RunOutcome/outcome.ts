@@ -8,7 +8,7 @@ import PanToolIcon from '@material-ui/icons/PanTool';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import SyncIcon from '@material-ui/icons/Sync';
 import TimerOffIcon from '@material-ui/icons/TimerOff';
-import type { StatusTone } from '../StatusPill';
+import type { StatusTone } from '@finops/ui';
 
 /** How a run, job or step ended (or where it is), as a person reads it. */
 export interface Outcome {

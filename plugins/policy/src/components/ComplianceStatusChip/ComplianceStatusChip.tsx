@@ -3,7 +3,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import ScheduleIcon from '@material-ui/icons/Schedule';
-import { StatusPill, type StatusTone } from '../StatusPill';
+import { StatusPill, type StatusTone } from '@finops/ui';
 
 const presentation: Record<
   ComplianceStatus,

@@ -1,7 +1,7 @@
 import type { DecisionLogEntry } from '@finops/plugin-policy-common';
 import { Cell, CellText, type ColumnConfig, Table, Text } from '@backstage/ui';
 import { formatDateTime, refName, shortRevision } from '../../format';
-import { StatusPill } from '../StatusPill';
+import { StatusPill } from '@finops/ui';
 
 const columns: ColumnConfig<DecisionLogEntry>[] = [
   {

@@ -1,5 +1,5 @@
 import type { ExceptionStatus } from '@finops/plugin-policy-common';
-import { StatusPill, type StatusTone } from '../StatusPill';
+import { StatusPill, type StatusTone } from '@finops/ui';
 
 const statusTones: Record<ExceptionStatus, StatusTone> = {
   pending: 'info',

@@ -12,7 +12,7 @@ import {
 } from '@backstage/ui';
 import { FrameworkBadges } from '../FrameworkBadges';
 import { SeverityChip } from '../SeverityChip';
-import { StatusPill } from '../StatusPill';
+import { StatusPill } from '@finops/ui';
 
 /** One rule: what it asks, how bad breaking it is, and its Rego. */
 export function PolicyRuleCard(props: { rule: PolicyRule }) {

@@ -1,7 +1,7 @@
 import type { PolicyVersion } from '@finops/plugin-policy-common';
 import { Cell, CellText, type ColumnConfig, Table, Text } from '@backstage/ui';
 import { formatDateTime, shortRevision } from '../../format';
-import { StatusPill } from '../StatusPill';
+import { StatusPill } from '@finops/ui';
 
 type Row = PolicyVersion & { id: string };
 

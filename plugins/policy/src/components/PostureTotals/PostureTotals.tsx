@@ -1,6 +1,6 @@
 import type { Posture } from '@finops/plugin-policy-common';
 import { Card, CardBody, Grid, Text } from '@backstage/ui';
-import type { StatusTone } from '../StatusPill';
+import type { StatusTone } from '@finops/ui';
 
 function share(part: number, total: number): string {
   return total === 0 ? '' : `${Math.round((part / total) * 100)}% of entities`;

@@ -1,5 +1,5 @@
 import type { Severity } from '@finops/plugin-policy-common';
-import { StatusPill, type StatusTone } from '../StatusPill';
+import { StatusPill, type StatusTone } from '@finops/ui';
 
 const tones: Record<Severity, StatusTone> = {
   critical: 'danger',

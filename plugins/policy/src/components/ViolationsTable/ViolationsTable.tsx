@@ -15,7 +15,7 @@ import { formatDate } from '../../format';
 import { sortViolations } from '../../severity';
 import { FrameworkBadges } from '../FrameworkBadges';
 import { SeverityChip } from '../SeverityChip';
-import { StatusPill } from '../StatusPill';
+import { StatusPill } from '@finops/ui';
 
 type Coverage =
   | { kind: 'open' }

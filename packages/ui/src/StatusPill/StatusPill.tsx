@@ -2,6 +2,15 @@ import type { CSSProperties, ReactNode } from 'react';
 
 export type StatusTone = 'success' | 'danger' | 'warning' | 'info' | 'neutral';
 
+/** A tone's foreground colour, for icons and bars outside a pill. */
+export const toneColor: Record<StatusTone, string> = {
+  success: 'var(--bui-fg-positive)',
+  danger: 'var(--bui-fg-negative)',
+  warning: 'var(--bui-fg-warning)',
+  info: 'var(--bui-fg-announcement)',
+  neutral: 'var(--bui-fg-secondary)',
+};
+
 const toneStyles: Record<StatusTone, CSSProperties> = {
   success: {
     background: 'var(--bui-positive-bg-subdued)',
@@ -45,7 +54,7 @@ const baseStyle: CSSProperties = {
 };
 
 /**
- * A coloured label for a state (pass, critical, approved, …). Background UI's
+ * A coloured label for a state (pass, failed, approved, elite, …). Background UI's
  * Badge has no status colours yet, so this uses its semantic tokens directly.
  */
 export function StatusPill(props: {

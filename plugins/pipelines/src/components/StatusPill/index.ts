@@ -1,2 +1,0 @@
-export { StatusPill, toneColor } from './StatusPill';
-export type { StatusTone } from './StatusPill';

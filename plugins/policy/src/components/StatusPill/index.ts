@@ -1,2 +1,0 @@
-export { StatusPill } from './StatusPill';
-export type { StatusTone } from './StatusPill';

@@ -4,10 +4,14 @@
 # violations, error budget), so a fact that is unknown refuses too.
 #
 # input: {"entity": {...}, "environment": str, "version": str,
+#         "action": "deploy" | "promote" | "rollback" | "rerun",
 #         "deployer": user ref, "approver": user ref | null,
-#         "commit_author": user ref, "sox_scoped": bool, "now_ns": number,
+#         "commit_authors": [user ref] (who wrote the commits shipped),
+#         "sox_scoped": bool, "now_ns": number,
 #         "freeze_windows": [{"start_ns", "end_ns", "environments", "reason"}],
 #         "open_violations": [{"rule", "severity", "excepted"}],
+#         "slo_declared": bool (false: the entity declares no SLO, so it has
+#                          no error budget to spend; missing counts as true),
 #         "error_budget_remaining": number (0..1) | null,
 #         "exceptions": [{"rule": id}]}
 package finops.deploy
@@ -101,10 +105,23 @@ fired contains lib.violation(rules, "DEP-SOD-001", message) if {
 	message := concat("", [user("deployer"), " cannot approve their own deploy"])
 }
 
+authors := {ref |
+	some author in object.get(input, "commit_authors", [])
+	ref := lib.entity_ref(author, "user", "default")
+}
+
 fired contains lib.violation(rules, "DEP-SOD-002", message) if {
 	production
-	user("approver") == user("commit_author")
-	message := concat("", [user("commit_author"), " cannot approve a change they authored"])
+	user("approver") in authors
+	message := concat("", [user("approver"), " cannot approve a change they authored"])
+}
+
+# Without the authors neither the approver nor the deployer can be told
+# apart from them: production refuses rather than guessing.
+fired contains lib.violation(rules, "DEP-SOD-002", message) if {
+	production
+	count(authors) == 0
+	message := "the authors of this change are unknown, so separation of duties cannot be checked"
 }
 
 # Developers deploy their own changes to dev and staging; SOX's segregation
@@ -112,7 +129,7 @@ fired contains lib.violation(rules, "DEP-SOD-002", message) if {
 fired contains lib.violation(rules, "DEP-SOX-001", message) if {
 	production
 	input.sox_scoped == true
-	user("deployer") == user("commit_author")
+	user("deployer") in authors
 	message := concat("", [user("deployer"), " authored this change and cannot deploy it: the system is SOX-scoped"])
 }
 
@@ -150,14 +167,19 @@ fired contains lib.violation(rules, "DEP-VIOLATION-001", message) if {
 
 error_budget := object.get(input, "error_budget_remaining", null)
 
+# Only an explicit false exempts: an entity without SLOs has no budget.
+budgeted if object.get(input, "slo_declared", true) != false
+
 fired contains lib.violation(rules, "DEP-BUDGET-001", "the error budget is exhausted") if {
 	production
+	budgeted
 	is_number(error_budget)
 	error_budget <= 0
 }
 
 fired contains lib.violation(rules, "DEP-BUDGET-001", message) if {
 	production
+	budgeted
 	not is_number(error_budget)
 	message := "the error budget could not be read, so production promotion is refused"
 }

@@ -14,7 +14,7 @@ base := {
 	"version": "1.4.2",
 	"deployer": "user:default/ana",
 	"approver": "user:default/ben",
-	"commit_author": "user:default/carla",
+	"commit_authors": ["user:default/carla", "user:default/dan"],
 	"sox_scoped": true,
 	"now_ns": now,
 	"freeze_windows": [],
@@ -69,17 +69,27 @@ test_approver_is_not_author_allowed if {
 
 test_author_approval_denied if {
 	messages(deploy.violations, "DEP-SOD-002") == {"user:default/carla cannot approve a change they authored"} with input as request({"approver": "User:Default/Carla"})
+	messages(deploy.violations, "DEP-SOD-002") == {"user:default/dan cannot approve a change they authored"} with input as request({"approver": "dan"})
+}
+
+test_unknown_authors_denied_in_production if {
+	every authors in [[], [null, 7, ""]] {
+		messages(deploy.violations, "DEP-SOD-002") == {"the authors of this change are unknown, so separation of duties cannot be checked"} with input as request({"commit_authors": authors})
+	}
+	missing := json.remove(base, ["commit_authors"])
+	"DEP-SOD-002" in ids(deploy.violations) with input as missing
+	not "DEP-SOD-002" in ids(deploy.violations) with input as request({"commit_authors": [], "environment": "staging"})
 }
 
 # DEP-SOX-001
 
 test_author_deploys_outside_sox_allowed if {
-	not "DEP-SOX-001" in ids(deploy.violations) with input as request({"commit_author": "user:default/ana", "sox_scoped": false})
-	not "DEP-SOX-001" in ids(deploy.violations) with input as request({"commit_author": "user:default/ana", "environment": "dev"})
+	not "DEP-SOX-001" in ids(deploy.violations) with input as request({"commit_authors": ["user:default/ana"], "sox_scoped": false})
+	not "DEP-SOX-001" in ids(deploy.violations) with input as request({"commit_authors": ["user:default/ana"], "environment": "dev"})
 }
 
 test_author_deploys_sox_denied if {
-	messages(deploy.violations, "DEP-SOX-001") == {"user:default/ana authored this change and cannot deploy it: the system is SOX-scoped"} with input as request({"commit_author": "user:default/ana"})
+	messages(deploy.violations, "DEP-SOX-001") == {"user:default/ana authored this change and cannot deploy it: the system is SOX-scoped"} with input as request({"commit_authors": ["carla", "user:default/ana"]})
 }
 
 # DEP-FREEZE-001
@@ -134,6 +144,12 @@ test_open_critical_violation_denied if {
 test_error_budget_left_allowed if {
 	not "DEP-BUDGET-001" in ids(deploy.violations) with input as request({"error_budget_remaining": 0.01})
 	not "DEP-BUDGET-001" in ids(deploy.violations) with input as request({"environment": "staging", "error_budget_remaining": null})
+}
+
+test_no_slo_means_no_budget if {
+	not "DEP-BUDGET-001" in ids(deploy.violations) with input as request({"slo_declared": false, "error_budget_remaining": null})
+	"DEP-BUDGET-001" in ids(deploy.violations) with input as request({"slo_declared": "no", "error_budget_remaining": null})
+	"DEP-BUDGET-001" in ids(deploy.violations) with input as request({"slo_declared": true, "error_budget_remaining": 0})
 }
 
 test_error_budget_exhausted_denied if {

@@ -102,7 +102,7 @@ export function decisionCases(): DecisionCase[] {
     version: '1.4.2',
     deployer: 'user:default/ana',
     approver: 'user:default/ben',
-    commit_author: 'user:default/carla',
+    commit_authors: ['user:default/carla'],
     sox_scoped: true,
     now_ns: NOW_NS,
     freeze_windows: [],
@@ -118,7 +118,7 @@ export function decisionCases(): DecisionCase[] {
       input: {
         ...deployBase,
         approver: 'user:default/ana',
-        commit_author: 'user:default/ana',
+        commit_authors: ['user:default/ana'],
         freeze_windows: [
           {
             start_ns: NOW_NS - 3.6e12,
@@ -137,6 +137,16 @@ export function decisionCases(): DecisionCase[] {
       name: 'deploy: error budget unknown',
       point: 'deploy',
       input: { ...deployBase, error_budget_remaining: null },
+    },
+    {
+      name: 'deploy: authors unknown, no SLO declared',
+      point: 'deploy',
+      input: {
+        ...deployBase,
+        commit_authors: [],
+        slo_declared: false,
+        error_budget_remaining: null,
+      },
     },
   ];
 

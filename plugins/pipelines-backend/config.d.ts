@@ -15,6 +15,34 @@ export interface Config {
        */
       days?: number;
     };
+    /** Deploys, promotions and roll-backs asked through the portal. */
+    deploy?: {
+      /**
+       * Change freezes: finops.deploy refuses deploys to the listed
+       * environments (all when none are listed) from start to end.
+       * @visibility backend
+       */
+      freezeWindows?: Array<{
+        /** ISO 8601 time, e.g. 2026-12-20T00:00:00Z. */
+        start: string;
+        end: string;
+        environments?: string[];
+        reason?: string;
+      }>;
+    };
+    /**
+     * The Argo CD that syncs entities annotated with finops.io/argocd-apps
+     * or argocd/app-name, to the version's commit.
+     */
+    argocd?: {
+      /** @visibility backend */
+      baseUrl: string;
+      /**
+       * Token of an Argo CD account allowed to sync the applications.
+       * @visibility secret
+       */
+      token: string;
+    };
     /** Example deliveries for the local default. */
     examples?: {
       /**

@@ -47,7 +47,7 @@ function processorWith(
 ) {
   const logger = mockServices.logger.mock();
   const processor = PolicyEntityProcessor.create({
-    policy: { decide: jest.fn(), evaluateEntity: jest.fn(evaluateEntity) },
+    policy: { evaluateEntity: jest.fn(evaluateEntity) },
     auth: mockServices.auth(),
     logger,
     enforce,

@@ -19,13 +19,13 @@ import { PolicyService } from '@finops/plugin-policy-node';
  * backend marks it "unknown".
  */
 export class PolicyEntityProcessor implements CatalogProcessor {
-  readonly #policy: PolicyService;
+  readonly #policy: Pick<PolicyService, 'evaluateEntity'>;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
   readonly #enforce: boolean;
 
   static create(options: {
-    policy: PolicyService;
+    policy: Pick<PolicyService, 'evaluateEntity'>;
     auth: AuthService;
     logger: LoggerService;
     enforce: boolean;

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { FreezeWindow } from './deploy/deployFacts';
 
 const DEFAULT_RETENTION_DAYS = 400;
 const DEFAULT_PRODUCTION_ENVIRONMENTS = ['production', 'prod'];
@@ -9,6 +10,7 @@ export interface PipelinesConfig {
   retentionDays: number;
   productionEnvironments: string[];
   examples: { load: boolean; directory: string };
+  freezeWindows: FreezeWindow[];
 }
 
 /** `pipelines.*` (see config.d.ts), with its defaults. */
@@ -30,5 +32,32 @@ export function readPipelinesConfig(config: Config): PipelinesConfig {
         config.getOptionalString('pipelines.examples.directory') ??
         DEFAULT_EXAMPLES_DIRECTORY,
     },
+    freezeWindows: readFreezeWindows(config),
   };
+}
+
+function readFreezeWindows(config: Config): FreezeWindow[] {
+  const key = 'pipelines.deploy.freezeWindows';
+  return (config.getOptionalConfigArray(key) ?? []).map((window, i) => {
+    const time = (field: 'start' | 'end') => {
+      const value = window.getString(field);
+      const ms = Date.parse(value);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
+        throw new Error(
+          `${key}[${i}].${field} is not an ISO 8601 time: ${value}`,
+        );
+      }
+      return ms;
+    };
+    const [start, end] = [time('start'), time('end')];
+    if (end <= start) {
+      throw new Error(`${key}[${i}] ends before it starts`);
+    }
+    return {
+      start,
+      end,
+      environments: window.getOptionalStringArray('environments') ?? [],
+      reason: window.getOptionalString('reason') ?? 'change freeze',
+    };
+  });
 }

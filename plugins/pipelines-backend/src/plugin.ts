@@ -5,10 +5,15 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { pipelinesPermissions } from '@finops/plugin-pipelines-common';
+import { policyServiceRef } from '@finops/plugin-policy-node';
 import { readPipelinesConfig } from './config';
 import { ChangeStore } from './database/ChangeStore';
 import { DeliveryStore } from './database/DeliveryStore';
 import { DeploymentStore } from './database/DeploymentStore';
+import { DeployRequestStore } from './database/DeployRequestStore';
+import { ArgoCdClient } from './deploy/ArgoCdClient';
+import { DeployService } from './deploy/DeployService';
+import { DeployTargets } from './deploy/DeployTargets';
 import { DoraQuery } from './database/DoraQuery';
 import { migrateDatabase } from './database/migrateDatabase';
 import { RunStore } from './database/RunStore';
@@ -38,8 +43,10 @@ export const pipelinesPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        policy: policyServiceRef,
       },
       async init(deps) {
         const { logger, scheduler } = deps;
@@ -49,6 +56,7 @@ export const pipelinesPlugin = createBackendPlugin({
         const deployments = DeploymentStore.create(db);
         const changes = ChangeStore.create(db);
         const deliveries = DeliveryStore.create(db);
+        const deployRequests = DeployRequestStore.create(db);
         const entities = CatalogEntityIndex.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -77,6 +85,7 @@ export const pipelinesPlugin = createBackendPlugin({
               deployments: await deployments.deleteOlderThan(cutoff),
               changes: await changes.deleteOlderThan(cutoff),
               deliveries: await deliveries.deleteOlderThan(cutoff),
+              deployRequests: await deployRequests.deleteOlderThan(cutoff),
             };
             logger.info('Deleted pipeline history past retention', {
               retentionDays: config.retentionDays,
@@ -108,6 +117,24 @@ export const pipelinesPlugin = createBackendPlugin({
           });
         }
 
+        const deploys = DeployService.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          policy: deps.policy,
+          runs,
+          deployments,
+          changes,
+          requests: deployRequests,
+          targets: DeployTargets.create({
+            github: undefined,
+            argocd: ArgoCdClient.fromConfig(deps.config),
+            productionEnvironments: config.productionEnvironments,
+          }),
+          freezeWindows: config.freezeWindows,
+          logger,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -119,6 +146,9 @@ export const pipelinesPlugin = createBackendPlugin({
               productionEnvironments: config.productionEnvironments,
             }),
             entities,
+            deploys,
+            deployRequests,
+            auditor: deps.auditor,
           }),
         );
       },

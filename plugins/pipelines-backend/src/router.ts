@@ -1,26 +1,41 @@
 /*
- * The pipelines backend's HTTP API (src/schema/openapi.yaml). Read-only:
+ * The pipelines backend's HTTP API (src/schema/openapi.yaml):
  *
  *   GET /runs?entityRef=          an entity's workflow runs, newest first
  *   GET /runs/:runId              one run with its jobs and artifacts
  *   GET /environments?entityRef=  the version in each environment, history
  *   GET /dora?entityRef|system|owner=&since=&until=   DORA metrics
+ *   GET /deploy-requests, GET /deploy-requests/:id
  *
- * Writes arrive as events (GitHub and Argo CD deliveries through the events
+ * need a user or service credential and pipelines.read. The actions
+ *
+ *   POST /deploy-checks                      what finops.deploy would say
+ *   POST /deploy-requests                    deploy, promote, roll back
+ *   POST /deploy-requests/:id/approve|reject review a pending one
+ *   POST /runs/:runId/rerun                  re-run a failed run's jobs
+ *
+ * need a signed-in person (separation of duties is about people) and are
+ * decided in DeployService; each is an auditor event. Pipeline history
+ * arrives as events (GitHub and Argo CD deliveries through the events
  * backend, which checks their signatures), not through this router. The
  * generated router checks each request against the spec; what it cannot
- * say (one DORA scope, the range) is checked in doraRequest.ts. Every route
- * needs a user or service credential and the pipelines.read permission.
+ * say (one DORA scope, the range) is checked in doraRequest.ts.
  */
 import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { pipelinesReadPermission } from '@finops/plugin-pipelines-common';
+import { JsonObject } from '@backstage/types';
 import express from 'express';
 import { DeploymentStore } from './database/DeploymentStore';
+import { DeployRequestStore } from './database/DeployRequestStore';
+import { DeployService } from './deploy/DeployService';
 import { DoraQuery } from './database/DoraQuery';
 import { RunStore } from './database/RunStore';
 import { parseDoraRequest } from './doraRequest';
@@ -37,8 +52,12 @@ export async function createRouter(options: {
   deployments: DeploymentStore;
   dora: DoraQuery;
   entities: CatalogEntityIndex;
+  deploys: DeployService;
+  deployRequests: DeployRequestStore;
+  auditor: AuditorService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, runs, deployments, dora, entities } = options;
+  const { deploys, deployRequests, auditor } = options;
   const router = await createOpenApiRouter();
 
   async function authorizeRead(req: express.Request<any, any, any, any>) {
@@ -89,6 +108,131 @@ export async function createRouter(options: {
     const { scope, from, to } = parseDoraRequest(req.query, Date.now());
     const entityRefs = await entities.entitiesIn(scope);
     res.json(await dora.compute({ scope, entityRefs, from, to }));
+  });
+
+  router.get('/deploy-requests', async (req, res) => {
+    await authorizeRead(req);
+    const { entityRef, status, limit } = req.query;
+    res.json({
+      items: await deployRequests.list({
+        entityRef: entityRef ? normalizeEntityRef(entityRef) : undefined,
+        status,
+        limit,
+      }),
+    });
+  });
+
+  router.get('/deploy-requests/:requestId', async (req, res) => {
+    await authorizeRead(req);
+    const request = await deployRequests.get(req.params.requestId);
+    if (!request) {
+      throw new NotFoundError(`No deploy request ${req.params.requestId}`);
+    }
+    res.json(request);
+  });
+
+  /** A person's action, as an auditor event that fails with its error. */
+  async function audited<T>(
+    req: express.Request<any, any, any, any>,
+    event: { eventId: string; meta: JsonObject },
+    act: (
+      credentials: BackstageCredentials<BackstageUserPrincipal>,
+    ) => Promise<T>,
+    metaOf: (result: T) => JsonObject,
+  ): Promise<T> {
+    const audit = await auditor.createEvent({
+      eventId: event.eventId,
+      severityLevel: 'high',
+      meta: event.meta,
+      request: req,
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const result = await act(credentials);
+      await audit.success({ meta: metaOf(result) });
+      return result;
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.post('/deploy-checks', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await deploys.check(req.body, credentials));
+  });
+
+  router.post('/deploy-requests', async (req, res) => {
+    const { entityRef, action, environment, version } = req.body;
+    const created = await audited(
+      req,
+      {
+        eventId: 'pipelines-deploy-request',
+        meta: { entityRef, action, environment, version },
+      },
+      credentials => deploys.request(req.body, credentials),
+      request => ({
+        requestId: request.id,
+        status: request.status,
+        target: request.target ? { ...request.target } : null,
+        message: request.message,
+      }),
+    );
+    res.status(201).json(created);
+  });
+
+  router.post('/deploy-requests/:requestId/approve', async (req, res) => {
+    const { requestId } = req.params;
+    res.json(
+      await audited(
+        req,
+        {
+          eventId: 'pipelines-deploy-review',
+          meta: { requestId, decision: 'approve' },
+        },
+        credentials =>
+          deploys.approve(requestId, req.body?.comment ?? null, credentials),
+        request => ({
+          entityRef: request.entityRef,
+          environment: request.environment,
+          version: request.version,
+          requestedBy: request.requestedBy,
+          status: request.status,
+          message: request.message,
+        }),
+      ),
+    );
+  });
+
+  router.post('/deploy-requests/:requestId/reject', async (req, res) => {
+    const { requestId } = req.params;
+    res.json(
+      await audited(
+        req,
+        {
+          eventId: 'pipelines-deploy-review',
+          meta: { requestId, decision: 'reject' },
+        },
+        credentials =>
+          deploys.reject(requestId, req.body?.comment, credentials),
+        request => ({
+          entityRef: request.entityRef,
+          requestedBy: request.requestedBy,
+          status: request.status,
+        }),
+      ),
+    );
+  });
+
+  router.post('/runs/:runId/rerun', async (req, res) => {
+    const { runId } = req.params;
+    const check = await audited(
+      req,
+      { eventId: 'pipelines-rerun', meta: { runId } },
+      credentials => deploys.rerun(runId, credentials),
+      result => ({ revision: result.revision }),
+    );
+    res.status(202).json(check);
   });
 
   return router;

@@ -6,4 +6,28 @@ export const pipelinesReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-export const pipelinesPermissions = [pipelinesReadPermission];
+/**
+ * Asking to deploy, promote or roll back an entity, or to re-run its
+ * failed workflow: its owners (the policy decides whether it runs).
+ */
+export const pipelinesDeployPermission = createPermission({
+  name: 'pipelines.deploy',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Approving or rejecting an entity's deploy request: its owners, never
+ * the requester or an author of the change (finops.deploy says so).
+ */
+export const pipelinesDeployApprovePermission = createPermission({
+  name: 'pipelines.deploy.approve',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+export const pipelinesPermissions = [
+  pipelinesReadPermission,
+  pipelinesDeployPermission,
+  pipelinesDeployApprovePermission,
+];

@@ -96,6 +96,49 @@ export class DeploymentStore {
     );
   }
 
+  /** The newest successful deployment of the entity to an environment. */
+  async current(
+    entityRef: string,
+    environment: string,
+  ): Promise<Deployment | undefined> {
+    const row = await this.#db('pipeline_deployments')
+      .where({ entity_ref: entityRef, status: 'success' })
+      .whereRaw('LOWER(environment) = ?', [
+        environment.toLocaleLowerCase('en-US'),
+      ])
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row ? toDeployment(row) : undefined;
+  }
+
+  /**
+   * The newest successful deployment of `version` (a ref or a sha), in
+   * one environment or any.
+   */
+  async succeeded(
+    entityRef: string,
+    version: string,
+    environment?: string,
+  ): Promise<Deployment | undefined> {
+    const query = this.#db('pipeline_deployments')
+      .where({ entity_ref: entityRef, status: 'success' })
+      .andWhere(q => q.where('version', version).orWhere('sha', version))
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    if (environment) {
+      query.whereRaw('LOWER(environment) = ?', [
+        environment.toLocaleLowerCase('en-US'),
+      ]);
+    }
+    const row = await query.first();
+    return row ? toDeployment(row) : undefined;
+  }
+
   async deleteOlderThan(cutoff: number): Promise<number> {
     return this.#db('pipeline_deployments')
       .where('created_at', '<', cutoff)

@@ -97,6 +97,7 @@ async function seed(id: Parameters<typeof migratedDatabase>[0]) {
         headSha,
         entityRef: A,
         changedAt: at(time),
+        author: null,
       })),
     );
   });

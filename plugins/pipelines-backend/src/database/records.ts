@@ -106,6 +106,8 @@ export interface ChangeRecord {
   entityRef: string;
   headSha: string;
   changedAt: number;
+  /** GitHub login of whoever wrote it; null when GitHub could not tell. */
+  author: string | null;
 }
 
 /** A time from the database: a number on SQLite, a string on PostgreSQL. */

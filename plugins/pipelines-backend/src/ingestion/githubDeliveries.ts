@@ -136,7 +136,17 @@ const pushDelivery = z.object({
   ref: z.string().max(255),
   after: z.string(),
   commits: z
-    .array(z.object({ id: sha, timestamp: time }))
+    .array(
+      z.object({
+        id: sha,
+        timestamp: time,
+        // A commit whose email GitHub cannot match to an account has no
+        // username: its author stays unknown.
+        author: z
+          .object({ username: z.string().min(1).max(255).nullish() })
+          .nullish(),
+      }),
+    )
     .max(2048)
     .default([]),
 });
@@ -148,6 +158,7 @@ const pullRequestDelivery = z.object({
     merged: z.boolean().nullish(),
     merged_at: time.nullish(),
     merge_commit_sha: sha.nullish(),
+    user: login.nullish(),
     base: z.object({ ref: z.string() }),
   }),
 });
@@ -298,12 +309,14 @@ export function parseGithubDelivery(
           sha: commit.id,
           headSha: push.after,
           changedAt: commit.timestamp,
+          author: commit.author?.username ?? null,
         })),
       };
     }
     case 'pull_request': {
       const pr = pullRequestDelivery.parse(payload);
-      const { merged, merged_at, merge_commit_sha, base } = pr.pull_request;
+      const { merged, merged_at, merge_commit_sha, base, user } =
+        pr.pull_request;
       const branch = pr.repository.default_branch;
       if (
         pr.action !== 'closed' ||
@@ -326,6 +339,7 @@ export function parseGithubDelivery(
             sha: merge_commit_sha,
             headSha: merge_commit_sha,
             changedAt: merged_at,
+            author: user?.login ?? null,
           },
         ],
       };

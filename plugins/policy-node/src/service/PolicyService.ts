@@ -6,7 +6,7 @@ import {
   createServiceRef,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import {
   DecisionPoint,
@@ -34,6 +34,14 @@ export interface PolicyService {
   /** Evaluates an entity with `finops.catalog` and stores its violations. */
   evaluateEntity(
     entity: Entity,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityCompliance>;
+  /**
+   * An entity's stored compliance (its open violations and exceptions), as
+   * the catalog's last evaluation left it; read with the caller's access.
+   */
+  getEntityCompliance(
+    entityRef: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityCompliance>;
 }
@@ -83,6 +91,25 @@ export class HttpPolicyService implements PolicyService {
     return this.#read(() =>
       this.#client.evaluateEntity(
         { body: { entity: entity as unknown as Record<string, unknown> } },
+        { token },
+      ),
+    );
+  }
+
+  async getEntityCompliance(
+    entityRef: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityCompliance> {
+    const token = await this.#token(options.credentials);
+    return this.#read(() =>
+      this.#client.getEntityCompliance(
+        {
+          path: {
+            kind: entityRef.kind,
+            namespace: entityRef.namespace,
+            name: entityRef.name,
+          },
+        },
         { token },
       ),
     );

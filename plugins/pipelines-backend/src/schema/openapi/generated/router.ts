@@ -45,6 +45,15 @@ export const spec = {
           pattern: '^[0-9]{1,20}$',
         },
       },
+      requestId: {
+        name: 'requestId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -592,6 +601,244 @@ export const spec = {
           'weekly',
         ],
       },
+      DeployAction: {
+        type: 'string',
+        description:
+          'deploy: dispatch a version to an environment; promote: the version running in the previous environment to the next; rollback: a version the environment ran before.',
+        enum: ['deploy', 'promote', 'rollback'],
+      },
+      DeployRequestInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 3,
+            maxLength: 400,
+          },
+          action: {
+            $ref: '#/components/schemas/DeployAction',
+          },
+          environment: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$',
+          },
+          version: {
+            type: 'string',
+            description: 'A tag, branch or commit sha.',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._/+-]{0,199}$',
+          },
+        },
+        required: ['entityRef', 'action', 'environment', 'version'],
+      },
+      ReviewInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      PolicyViolation: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          rule: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          remediation: {
+            type: 'string',
+          },
+          frameworks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['rule', 'severity', 'message', 'remediation', 'frameworks'],
+      },
+      DeployTarget: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "What runs the deploy: a GitHub workflow (finops.io/deploy-workflow) or an Argo CD application synced to the version's commit.",
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['github-workflow', 'argocd'],
+          },
+          name: {
+            type: 'string',
+            description: 'Workflow file or application',
+          },
+          repository: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['type', 'name', 'repository'],
+      },
+      DeployCheck: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'What finops.deploy says about a deploy asked by the caller, before anything runs.',
+        properties: {
+          outcome: {
+            type: 'string',
+            description:
+              "allowed: it runs when asked; approval-required: it waits for someone else's approval; refused: the policy refuses it.",
+            enum: ['allowed', 'approval-required', 'refused'],
+          },
+          violations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PolicyViolation',
+            },
+          },
+          excepted: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          revision: {
+            type: 'string',
+          },
+          sha: {
+            type: 'string',
+            nullable: true,
+          },
+          commitAuthors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          target: {
+            type: 'object',
+            allOf: [
+              {
+                $ref: '#/components/schemas/DeployTarget',
+              },
+            ],
+            nullable: true,
+          },
+          targetProblem: {
+            type: 'string',
+            nullable: true,
+            description: 'Why nothing could run this deploy, if so.',
+          },
+        },
+        required: [
+          'outcome',
+          'violations',
+          'excepted',
+          'revision',
+          'sha',
+          'commitAuthors',
+          'target',
+          'targetProblem',
+        ],
+      },
+      DeployRequestStatus: {
+        type: 'string',
+        description:
+          'pending: waits for approval; rejected: a reviewer said no; dispatched: handed to GitHub or Argo CD (the deployment then arrives as events); failed: GitHub or Argo CD refused it.',
+        enum: ['pending', 'rejected', 'dispatched', 'failed'],
+      },
+      DeployRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          action: {
+            $ref: '#/components/schemas/DeployAction',
+          },
+          environment: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          sha: {
+            type: 'string',
+            nullable: true,
+          },
+          status: {
+            $ref: '#/components/schemas/DeployRequestStatus',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+          },
+          reviewedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          reviewedAt: {
+            type: 'string',
+            nullable: true,
+          },
+          comment: {
+            type: 'string',
+            nullable: true,
+          },
+          commitAuthors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          target: {
+            type: 'object',
+            allOf: [
+              {
+                $ref: '#/components/schemas/DeployTarget',
+              },
+            ],
+            nullable: true,
+          },
+          message: {
+            type: 'string',
+            nullable: true,
+            description: 'What GitHub or Argo CD answered.',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'action',
+          'environment',
+          'version',
+          'sha',
+          'status',
+          'requestedBy',
+          'requestedAt',
+          'reviewedBy',
+          'reviewedAt',
+          'comment',
+          'commitAuthors',
+          'target',
+          'message',
+        ],
+      },
     },
   },
   security: [
@@ -716,6 +963,329 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/runs/{runId}/rerun': {
+      post: {
+        operationId: 'RerunRun',
+        description:
+          'Re-runs the failed jobs of a failed run on GitHub, if finops.deploy allows it (action rerun).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/runId',
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'GitHub accepted the re-run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeployCheck',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deploy-checks': {
+      post: {
+        operationId: 'CheckDeploy',
+        description:
+          'What finops.deploy says about a deploy by the caller, without running it: shown before the caller confirms.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DeployRequestInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeployCheck',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deploy-requests': {
+      get: {
+        operationId: 'ListDeployRequests',
+        description: 'Deploy requests, newest first.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+              minLength: 3,
+              maxLength: 400,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/DeployRequestStatus',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/DeployRequest',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RequestDeploy',
+        description:
+          'Asks for a deploy, promotion or roll-back. Allowed: it is dispatched at once. Approval required: it waits (pending) for someone else. Refused by the policy: 403 and nothing is stored.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DeployRequestInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The request, pending or already dispatched.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeployRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deploy-requests/{requestId}': {
+      get: {
+        operationId: 'GetDeployRequest',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeployRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deploy-requests/{requestId}/approve': {
+      post: {
+        operationId: 'ApproveDeployRequest',
+        description:
+          'Approves a pending request as the caller and dispatches it, if finops.deploy allows it with the caller as approver (never the requester, never an author of the change).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The request, dispatched or failed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeployRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deploy-requests/{requestId}/reject': {
+      post: {
+        operationId: 'RejectDeployRequest',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rejected request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeployRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -1,6 +1,12 @@
 //
 
 export * from '../models/Artifact.model';
+export * from '../models/DeployAction.model';
+export * from '../models/DeployCheck.model';
+export * from '../models/DeployRequest.model';
+export * from '../models/DeployRequestInput.model';
+export * from '../models/DeployRequestStatus.model';
+export * from '../models/DeployTarget.model';
 export * from '../models/Deployment.model';
 export * from '../models/DeploymentStatus.model';
 export * from '../models/DoraMetrics.model';
@@ -14,8 +20,11 @@ export * from '../models/ErrorError.model';
 export * from '../models/ErrorRequest.model';
 export * from '../models/ErrorResponse.model';
 export * from '../models/JobStep.model';
+export * from '../models/ListDeployRequests200Response.model';
 export * from '../models/ListEnvironments200Response.model';
 export * from '../models/ModelError.model';
+export * from '../models/PolicyViolation.model';
+export * from '../models/ReviewInput.model';
 export * from '../models/RunConclusion.model';
 export * from '../models/RunStatus.model';
 export * from '../models/WorkflowJob.model';

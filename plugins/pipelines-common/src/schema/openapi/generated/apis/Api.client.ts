@@ -9,8 +9,14 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { DeployCheck } from '../models/DeployCheck.model';
+import { DeployRequest } from '../models/DeployRequest.model';
+import { DeployRequestInput } from '../models/DeployRequestInput.model';
+import { DeployRequestStatus } from '../models/DeployRequestStatus.model';
 import { DoraMetrics } from '../models/DoraMetrics.model';
+import { ListDeployRequests200Response } from '../models/ListDeployRequests200Response.model';
 import { ListEnvironments200Response } from '../models/ListEnvironments200Response.model';
+import { ReviewInput } from '../models/ReviewInput.model';
 import { RunStatus } from '../models/RunStatus.model';
 import { WorkflowRunDetail } from '../models/WorkflowRunDetail.model';
 import { WorkflowRunPage } from '../models/WorkflowRunPage.model';
@@ -35,6 +41,29 @@ export interface RequestOptions {
 /**
  * @public
  */
+export type ApproveDeployRequest = {
+  path: {
+    requestId: string;
+  };
+  body: ReviewInput;
+};
+/**
+ * @public
+ */
+export type CheckDeploy = {
+  body: DeployRequestInput;
+};
+/**
+ * @public
+ */
+export type GetDeployRequest = {
+  path: {
+    requestId: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetDoraMetrics = {
   query: {
     entityRef?: string;
@@ -50,6 +79,16 @@ export type GetDoraMetrics = {
 export type GetRun = {
   path: {
     runId: string;
+  };
+};
+/**
+ * @public
+ */
+export type ListDeployRequests = {
+  query: {
+    entityRef?: string;
+    status?: DeployRequestStatus;
+    limit?: number;
   };
 };
 /**
@@ -76,6 +115,29 @@ export type ListRuns = {
     limit?: number;
   };
 };
+/**
+ * @public
+ */
+export type RejectDeployRequest = {
+  path: {
+    requestId: string;
+  };
+  body: ReviewInput;
+};
+/**
+ * @public
+ */
+export type RequestDeploy = {
+  body: DeployRequestInput;
+};
+/**
+ * @public
+ */
+export type RerunRun = {
+  path: {
+    runId: string;
+  };
+};
 
 /**
  * @public
@@ -90,6 +152,84 @@ export class DefaultApiClient {
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi || { fetch: crossFetch };
+  }
+
+  /**
+   * Approves a pending request as the caller and dispatches it, if finops.deploy allows it with the caller as approver (never the requester, never an author of the change).
+   * @param requestId -
+   * @param reviewInput -
+   */
+  public async approveDeployRequest(
+    // @ts-ignore
+    request: ApproveDeployRequest,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<DeployRequest>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/deploy-requests/{requestId}/approve`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      requestId: request.path.requestId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * What finops.deploy says about a deploy by the caller, without running it: shown before the caller confirms.
+   * @param deployRequestInput -
+   */
+  public async checkDeploy(
+    // @ts-ignore
+    request: CheckDeploy,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<DeployCheck>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/deploy-checks`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * @param requestId -
+   */
+  public async getDeployRequest(
+    // @ts-ignore
+    request: GetDeployRequest,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<DeployRequest>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/deploy-requests/{requestId}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      requestId: request.path.requestId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
   }
 
   /**
@@ -137,6 +277,34 @@ export class DefaultApiClient {
 
     const uri = parser.parse(uriTemplate).expand({
       runId: request.path.runId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Deploy requests, newest first.
+   * @param entityRef -
+   * @param status -
+   * @param limit -
+   */
+  public async listDeployRequests(
+    // @ts-ignore
+    request: ListDeployRequests,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ListDeployRequests200Response>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/deploy-requests{?entityRef,status,limit}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
@@ -205,6 +373,84 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * @param requestId -
+   * @param reviewInput -
+   */
+  public async rejectDeployRequest(
+    // @ts-ignore
+    request: RejectDeployRequest,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<DeployRequest>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/deploy-requests/{requestId}/reject`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      requestId: request.path.requestId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Asks for a deploy, promotion or roll-back. Allowed: it is dispatched at once. Approval required: it waits (pending) for someone else. Refused by the policy: 403 and nothing is stored.
+   * @param deployRequestInput -
+   */
+  public async requestDeploy(
+    // @ts-ignore
+    request: RequestDeploy,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<DeployRequest>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/deploy-requests`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Re-runs the failed jobs of a failed run on GitHub, if finops.deploy allows it (action rerun).
+   * @param runId -
+   */
+  public async rerunRun(
+    // @ts-ignore
+    request: RerunRun,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<DeployCheck>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/runs/{runId}/rerun`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      runId: request.path.runId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
     });
   }
 }

@@ -49,6 +49,10 @@ function repository(slug) {
   };
 }
 
+/**
+ * GitHub logins are the example users' names (examples/org.yaml), so the
+ * portal finds the catalog user behind each author and approver.
+ */
 const sender = login => ({ login, id: number(login) % 1e8, type: 'User' });
 
 /**
@@ -272,8 +276,8 @@ const components = [
   {
     file: 'card-payments.json',
     slug: 'finops-example/card-payments',
-    dev: 'ana',
-    reviewer: 'ben',
+    dev: 'lucas-ferreira',
+    reviewer: 'priya-nair',
     // Twice a week; ten days ago a release failed in production and a fix
     // went out three hours later.
     cycles: [27, 24, 20, 17, 13, 10, 6, 3, 1].map((daysAgo, n) => ({
@@ -285,8 +289,8 @@ const components = [
   {
     file: 'payments-gateway.json',
     slug: 'finops-example/payments-gateway',
-    dev: 'priya',
-    reviewer: 'ana',
+    dev: 'priya-nair',
+    reviewer: 'mei-tanaka',
     cycles: [26, 21, 19, 14, 12, 7, 5, 2].map((daysAgo, n) => ({
       daysAgo,
       ...(n === 3 ? { ci: 'failure' } : {}),
@@ -297,8 +301,8 @@ const components = [
     file: 'ledger-service.json',
     slug: 'finops-example/ledger-service',
     argoApp: 'ledger-service-prod',
-    dev: 'mei',
-    reviewer: 'priya',
+    dev: 'tomasz-kowalski',
+    reviewer: 'ines-duarte',
     // Production is synced by Argo CD; one sync came up degraded.
     cycles: [25, 18, 11, 8, 4].map(daysAgo => ({
       daysAgo,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { pipelinesPermissions } from '@finops/plugin-pipelines-common';
 import { policyServiceRef } from '@finops/plugin-policy-node';
 import { readPipelinesConfig } from './config';
@@ -20,6 +21,7 @@ import { RunStore } from './database/RunStore';
 import { CatalogEntityIndex } from './ingestion/CatalogEntityIndex';
 import { ExampleReplayer } from './ingestion/ExampleReplayer';
 import { WebhookIngestor } from './ingestion/WebhookIngestor';
+import { PipelineSignals } from './PipelineSignals';
 import { createRouter } from './router';
 
 const DAY_MS = 86_400_000;
@@ -47,6 +49,7 @@ export const pipelinesPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         policy: policyServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { logger, scheduler } = deps;
@@ -61,6 +64,10 @@ export const pipelinesPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
         });
+        const signals = PipelineSignals.create({
+          signals: deps.signals,
+          logger,
+        });
         const ingestor = WebhookIngestor.create({
           db,
           runs,
@@ -69,6 +76,7 @@ export const pipelinesPlugin = createBackendPlugin({
           deliveries,
           entities,
           logger,
+          signals,
         });
         await ingestor.subscribe(deps.events);
         deps.permissionsRegistry.addPermissions(pipelinesPermissions);
@@ -133,6 +141,7 @@ export const pipelinesPlugin = createBackendPlugin({
           }),
           freezeWindows: config.freezeWindows,
           logger,
+          signals,
         });
 
         deps.httpRouter.use(

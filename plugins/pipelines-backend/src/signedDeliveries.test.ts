@@ -1,7 +1,11 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { createHmac } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import request from 'supertest';
@@ -53,9 +57,32 @@ describe('signed GitHub deliveries', () => {
     );
   });
 
+  /** What the signals service published (it goes out as events). */
+  let signals: unknown[] = [];
+  const signalsListener = createBackendModule({
+    pluginId: 'events',
+    moduleId: 'test-signals-listener',
+    register(env) {
+      env.registerInit({
+        deps: { events: eventsServiceRef },
+        async init({ events }) {
+          await events.subscribe({
+            id: 'test-signals-listener',
+            topics: ['signals'],
+            onEvent: async params => {
+              signals.push(params.eventPayload);
+            },
+          });
+        },
+      });
+    },
+  });
+
   async function start() {
+    signals = [];
     const { server } = await startTestBackend({
       features: [
+        signalsListener,
         eventsPlugin,
         ...githubEventsModules(),
         pipelinesPlugin,
@@ -107,6 +134,25 @@ describe('signed GitHub deliveries', () => {
     });
     expect(res.status).toBe(202);
     expect((await storedRuns(server)).map(r => r.id)).toEqual(['289782451']);
+
+    // Open entity pages hear of it, once for the burst, and a replay of
+    // the same delivery says nothing new.
+    await post(server, body, {
+      'x-github-delivery': 'c0ffee00-0000-4000-8000-000000000001',
+      'x-hub-signature-256': sign(body),
+    });
+    await waitFor(() => signals.length > 0);
+    await new Promise(resolve => setTimeout(resolve, 700));
+    expect(signals).toEqual([
+      {
+        recipients: { type: 'broadcast' },
+        channel: 'pipelines:component:default/octo-repo',
+        message: {
+          entityRef: 'component:default/octo-repo',
+          changes: ['runs'],
+        },
+      },
+    ]);
   });
 
   it('refuses a wrong or missing signature and stores nothing', async () => {
@@ -131,5 +177,15 @@ describe('signed GitHub deliveries', () => {
     expect(tampered.status).toBe(403);
 
     expect(await storedRuns(server)).toEqual([]);
+    await new Promise(resolve => setTimeout(resolve, 700));
+    expect(signals).toEqual([]);
   });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}

@@ -6,5 +6,6 @@
  */
 
 export * from './permissions';
+export * from './signals';
 export * from './schema/openapi';
 export { DefaultApiClient as PipelinesApiClient } from './schema/openapi';

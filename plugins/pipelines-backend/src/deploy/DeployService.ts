@@ -46,6 +46,7 @@ import {
   soxScoped,
 } from './deployFacts';
 import { DeployTargets } from './DeployTargets';
+import { PipelineSignals } from '../PipelineSignals';
 
 /** The rule that asks for an approver: the only one an approval clears. */
 const APPROVAL_RULE = 'DEP-APPROVAL-001';
@@ -96,6 +97,7 @@ export class DeployService {
   readonly #targets: DeployTargets;
   readonly #freezeWindows: FreezeWindow[];
   readonly #logger: LoggerService;
+  readonly #signals: PipelineSignals | undefined;
   readonly #now: () => number;
 
   static create(options: {
@@ -110,6 +112,7 @@ export class DeployService {
     targets: DeployTargets;
     freezeWindows: FreezeWindow[];
     logger: LoggerService;
+    signals?: PipelineSignals;
     now?: () => number;
   }): DeployService {
     return new DeployService(options);
@@ -127,6 +130,7 @@ export class DeployService {
     this.#targets = options.targets;
     this.#freezeWindows = options.freezeWindows;
     this.#logger = options.logger;
+    this.#signals = options.signals;
     this.#now = options.now ?? Date.now;
   }
 
@@ -156,11 +160,13 @@ export class DeployService {
       target: check.target,
     };
     if (check.outcome === 'approval-required') {
-      return this.#requests.create(request, {
+      const pending = await this.#requests.create(request, {
         status: 'pending',
         message: null,
         now: this.#now(),
       });
+      this.#signals?.changed(pending.entityRef, 'requests');
+      return pending;
     }
     // Stored before it runs, so that the workflow gets the request's id.
     const created = await this.#requests.create(request, {
@@ -169,8 +175,7 @@ export class DeployService {
       now: this.#now(),
     });
     const outcome = await this.#run(entity, created, null);
-    await this.#requests.setOutcome(created.id, outcome);
-    return (await this.#requests.get(created.id))!;
+    return this.#finish(created.id, outcome);
   }
 
   /**
@@ -220,8 +225,7 @@ export class DeployService {
       { ...pending, sha: check.sha ?? pending.sha, target: check.target },
       credentials.principal.userEntityRef,
     );
-    await this.#requests.setOutcome(id, outcome);
-    return (await this.#requests.get(id))!;
+    return this.#finish(id, outcome);
   }
 
   async reject(
@@ -248,6 +252,7 @@ export class DeployService {
     if (!reviewed) {
       throw new ConflictError(`Deploy request ${id} was reviewed meanwhile`);
     }
+    this.#signals?.changed(pending.entityRef, 'requests');
     return (await this.#requests.get(id))!;
   }
 
@@ -287,6 +292,16 @@ export class DeployService {
       );
     }
     return check;
+  }
+
+  async #finish(
+    id: string,
+    outcome: { status: 'dispatched' | 'failed'; message: string },
+  ): Promise<DeployRequest> {
+    await this.#requests.setOutcome(id, outcome);
+    const request = (await this.#requests.get(id))!;
+    this.#signals?.changed(request.entityRef, 'requests');
+    return request;
   }
 
   async #pending(

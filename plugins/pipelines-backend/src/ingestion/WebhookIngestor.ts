@@ -11,6 +11,7 @@ import { parseArgoCdDelivery } from './argoCdDeliveries';
 import { CatalogEntityIndex } from './CatalogEntityIndex';
 import { DeliveryContent } from './DeliveryContent';
 import { parseGithubDelivery } from './githubDeliveries';
+import { PipelineChange, PipelineSignals } from '../PipelineSignals';
 
 /** The GitHub events stored; the github module publishes `github.<event>`. */
 export const GITHUB_EVENTS = [
@@ -46,6 +47,16 @@ export type IngestOutcome =
  * that also claims the delivery id. A malformed delivery is logged by its
  * id and the paths that failed, never its body, and nothing is written.
  */
+const CHANGE_OF: Record<
+  Exclude<DeliveryContent['type'], 'ignored'>,
+  PipelineChange
+> = {
+  run: 'runs',
+  job: 'runs',
+  deployment: 'deployments',
+  changes: 'changes',
+};
+
 export class WebhookIngestor {
   readonly #db: Knex;
   readonly #runs: RunStore;
@@ -54,6 +65,7 @@ export class WebhookIngestor {
   readonly #deliveries: DeliveryStore;
   readonly #entities: CatalogEntityIndex;
   readonly #logger: LoggerService;
+  readonly #signals: PipelineSignals | undefined;
 
   static create(options: {
     db: Knex;
@@ -63,6 +75,7 @@ export class WebhookIngestor {
     deliveries: DeliveryStore;
     entities: CatalogEntityIndex;
     logger: LoggerService;
+    signals?: PipelineSignals;
   }): WebhookIngestor {
     return new WebhookIngestor(options);
   }
@@ -75,6 +88,7 @@ export class WebhookIngestor {
     this.#deliveries = options.deliveries;
     this.#entities = options.entities;
     this.#logger = options.logger;
+    this.#signals = options.signals;
   }
 
   async subscribe(events: EventsService): Promise<void> {
@@ -133,6 +147,7 @@ export class WebhookIngestor {
       this.#logger.debug('Ignored a delivery stored before', log);
       return 'duplicate';
     }
+    this.#signals?.changed(entityRef, CHANGE_OF[content.type]);
     return 'stored';
   }
 

@@ -43,6 +43,36 @@ export interface Config {
        */
       token: string;
     };
+    /**
+     * Reads recent workflow runs, their jobs and artifacts from the GitHub
+     * REST API for entities annotated with github.com/project-slug, with
+     * the integrations.github credentials (token or GitHub App), to repair
+     * missed webhook deliveries and to store artifacts.
+     */
+    backfill?: {
+      /**
+       * Default: on when integrations.github has a token or an app for
+       * github.com, else off. True without credentials fails startup.
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
+       * Minutes between sweeps (one replica at a time). Default: 30.
+       * @visibility backend
+       */
+      frequency?: number;
+      /**
+       * Runs created within this many hours are read. Default: 24.
+       * @visibility backend
+       */
+      lookbackHours?: number;
+      /**
+       * A sweep stops when GitHub's remaining hourly budget falls under
+       * this, leaving it to the rest of the backend. Default: 100.
+       * @visibility backend
+       */
+      rateLimitReserve?: number;
+    };
     /** Example deliveries for the local default. */
     examples?: {
       /**

@@ -35,7 +35,10 @@ exports.up = async function up(knex) {
     table.text('commit_authors').notNullable().comment('JSON array of refs');
     table.text('target').nullable().comment('JSON: what runs the deploy');
     table.text('message').nullable().comment('GitHub or Argo CD answer');
-    table.index(['entity_ref', 'requested_at'], 'pipeline_deploy_req_entity_idx');
+    table.index(
+      ['entity_ref', 'requested_at'],
+      'pipeline_deploy_req_entity_idx',
+    );
     table.index(['status', 'requested_at'], 'pipeline_deploy_req_status_idx');
   });
 };

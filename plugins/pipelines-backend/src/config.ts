@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { BackfillConfig, readBackfillConfig } from './backfill/backfillConfig';
 import { FreezeWindow } from './deploy/deployFacts';
 
 const DEFAULT_RETENTION_DAYS = 400;
@@ -10,6 +11,7 @@ export interface PipelinesConfig {
   retentionDays: number;
   productionEnvironments: string[];
   examples: { load: boolean; directory: string };
+  backfill: BackfillConfig;
   freezeWindows: FreezeWindow[];
 }
 
@@ -32,6 +34,7 @@ export function readPipelinesConfig(config: Config): PipelinesConfig {
         config.getOptionalString('pipelines.examples.directory') ??
         DEFAULT_EXAMPLES_DIRECTORY,
     },
+    backfill: readBackfillConfig(config),
     freezeWindows: readFreezeWindows(config),
   };
 }

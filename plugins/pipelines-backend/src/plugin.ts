@@ -23,6 +23,9 @@ import { ExampleReplayer } from './ingestion/ExampleReplayer';
 import { WebhookIngestor } from './ingestion/WebhookIngestor';
 import { PipelineSignals } from './PipelineSignals';
 import { createRouter } from './router';
+import { RunBackfiller } from './backfill/RunBackfiller';
+import { scheduleBackfill } from './backfill/scheduleBackfill';
+import { GithubClient } from './github/GithubClient';
 
 const DAY_MS = 86_400_000;
 
@@ -79,6 +82,22 @@ export const pipelinesPlugin = createBackendPlugin({
           signals,
         });
         await ingestor.subscribe(deps.events);
+        const github = GithubClient.fromConfig(deps.config);
+        await scheduleBackfill({
+          scheduler,
+          logger,
+          config: config.backfill,
+          backfiller: RunBackfiller.create({
+            db,
+            runs,
+            github,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            logger,
+            lookbackHours: config.backfill.lookbackHours,
+            rateLimitReserve: config.backfill.rateLimitReserve,
+          }),
+        });
         deps.permissionsRegistry.addPermissions(pipelinesPermissions);
 
         await scheduler.scheduleTask({
@@ -135,7 +154,7 @@ export const pipelinesPlugin = createBackendPlugin({
           changes,
           requests: deployRequests,
           targets: DeployTargets.create({
-            github: undefined,
+            github: github.configured ? github : undefined,
             argocd: ArgoCdClient.fromConfig(deps.config),
             productionEnvironments: config.productionEnvironments,
           }),

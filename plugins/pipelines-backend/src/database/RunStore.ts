@@ -22,6 +22,16 @@ const DEFAULT_PAGE_SIZE = 50;
 /** The spec caps `limit` at 200; this holds if that ever changes. */
 const MAX_PAGE_SIZE = 200;
 
+/** Bounds `IN (...)` lists: SQLite allows 999 variables in older builds. */
+const ID_BATCH = 500;
+
+export interface RunBackfillState {
+  runAttempt: number;
+  status: string;
+  updatedAt: number;
+  backfilledUpdatedAt: number | null;
+}
+
 export interface RunFilter {
   entityRef: string;
   branch?: string;
@@ -140,6 +150,42 @@ export class RunStore {
         );
       }
     });
+  }
+
+  /**
+   * What the REST backfill needs to know of these runs, where stored: how
+   * far along each is, and for which state of it (GitHub's `updated_at`)
+   * the backfill last read its jobs and artifacts.
+   */
+  async backfillStates(ids: string[]): Promise<Map<string, RunBackfillState>> {
+    const states = new Map<string, RunBackfillState>();
+    for (let i = 0; i < ids.length; i += ID_BATCH) {
+      const rows = await this.#db('pipeline_runs')
+        .whereIn('id', ids.slice(i, i + ID_BATCH))
+        .select(
+          'id',
+          'run_attempt',
+          'status',
+          'updated_at',
+          'backfilled_updated_at',
+        );
+      for (const row of rows) {
+        states.set(row.id, {
+          runAttempt: Number(row.run_attempt),
+          status: row.status,
+          updatedAt: Number(row.updated_at),
+          backfilledUpdatedAt: optionalMillis(row.backfilled_updated_at),
+        });
+      }
+    }
+    return states;
+  }
+
+  /** Records that the backfill read the run's jobs and artifacts. */
+  async markBackfilled(id: string, updatedAt: number): Promise<void> {
+    await this.#db('pipeline_runs')
+      .where('id', id)
+      .update({ backfilled_updated_at: updatedAt });
   }
 
   /**

@@ -9,6 +9,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyServiceRef } from '@finops/plugin-policy-node';
 import request from 'supertest';
 import { startArgoCdApiServer } from '../__testUtils__/argoCdApiServer';
+import {
+  GithubApiServer,
+  restWorkflowRun,
+} from '../__testUtils__/githubApiServer';
 import { githubExample } from '../__testUtils__/githubExamples';
 import { realPolicyService } from '../__testUtils__/policyService';
 import { storeDatabases } from '../__testUtils__/storeDatabase';
@@ -21,6 +25,8 @@ const ENTITY_REF = 'component:default/card-payments';
 const TOKEN = 'argocd-test-token';
 const V1 = 'a1'.repeat(20);
 const V2 = 'b2'.repeat(20);
+/** Pushed by a commit GitHub could not match to an account. */
+const V3 = 'c3'.repeat(20);
 
 function user(name: string, login?: string): Entity {
   return {
@@ -35,7 +41,10 @@ function user(name: string, login?: string): Entity {
   };
 }
 
-function component(labels: Record<string, string> = {}): Entity {
+function component(
+  labels: Record<string, string> = {},
+  annotations: Record<string, string> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -47,6 +56,7 @@ function component(labels: Record<string, string> = {}): Entity {
         'github.com/project-slug': REPO,
         'finops.io/argocd-apps':
           'staging=card-payments-staging, production=card-payments-prod',
+        ...annotations,
       },
     },
     spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
@@ -100,6 +110,22 @@ function deployed(id: number, sha: string, version: string, env: string) {
   return payload;
 }
 
+/** A completed CI run of `sha` (GitHub's workflow_run payload). */
+function workflowRun(id: number, sha: string, conclusion: string) {
+  const payload = githubExample('workflow_run', 1);
+  payload.repository = repository;
+  Object.assign(payload.workflow_run, {
+    id,
+    head_sha: sha,
+    status: 'completed',
+    conclusion,
+  });
+  return payload;
+}
+
+const GITHUB_TOKEN = 'ghs_deploytesttoken';
+const RUN_FAILED = 7001;
+const RUN_PASSED = 7002;
 const ANA = 'user:default/ana-lima';
 const BEN = 'user:default/ben-okoro';
 const CARLA = 'user:default/carla';
@@ -115,9 +141,25 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
       labels?: Record<string, string>;
       permissions?: PermissionsService;
       argoCdToken?: string;
+      /** Deploys dispatch deploy.yml on GitHub instead of syncing Argo CD. */
+      deployWorkflow?: { dispatchable: boolean };
       config?: object;
     } = {},
   ) {
+    const github = await GithubApiServer.start({ token: GITHUB_TOKEN });
+    github.addRepository(REPO, {
+      runs: [RUN_FAILED, RUN_PASSED].map(runId =>
+        restWorkflowRun(REPO, { id: runId, createdAt: Date.now() }),
+      ),
+      workflows: [
+        {
+          id: 161335,
+          path: '.github/workflows/deploy.yml',
+          dispatchable: options.deployWorkflow?.dispatchable ?? true,
+        },
+      ],
+    });
+    closers.push(() => github.close());
     const argocd = await startArgoCdApiServer({
       token: TOKEN,
       applications: ['card-payments-staging', 'card-payments-prod'],
@@ -127,12 +169,26 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
     const backend = await startPipelinesBackend({
       knex,
       entities: [
-        component(options.labels),
+        component(
+          options.labels,
+          options.deployWorkflow
+            ? { 'finops.io/deploy-workflow': 'deploy.yml' }
+            : {},
+        ),
         user('ana-lima', 'ana'),
         user('ben-okoro', 'ben'),
         user('carla'),
       ],
       config: {
+        integrations: {
+          github: [
+            {
+              host: 'github.com',
+              apiBaseUrl: github.apiBaseUrl,
+              token: GITHUB_TOKEN,
+            },
+          ],
+        },
         pipelines: {
           argocd: {
             baseUrl: argocd.baseUrl,
@@ -166,6 +222,9 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
       ['deployment_status', deployed(1, V1, 'v1.0.0', 'staging')],
       ['deployment_status', deployed(2, V1, 'v1.0.0', 'production')],
       ['deployment_status', deployed(3, V2, 'v2.0.0', 'staging')],
+      ['push', push(V3, null, '2026-11-22T09:00:00Z')],
+      ['workflow_run', workflowRun(RUN_FAILED, V2, 'failure')],
+      ['workflow_run', workflowRun(RUN_PASSED, V2, 'success')],
     ];
     for (const [index, [event, payload]] of deliveries.entries()) {
       await backend.events.publish({
@@ -181,7 +240,7 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
         .set('Authorization', as(who))
         .send(body);
     closers.push(() => argocd.close());
-    return { backend, argocd, policy, post, as };
+    return { backend, argocd, github, policy, post, as };
   }
 
   const promoteV2 = {
@@ -403,6 +462,34 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
     expect(unknown.body.error.message).toContain('OPA did not answer');
   });
 
+  it('refuses production when the authors of what ships are unknown', async () => {
+    const { post } = await start();
+    const check = await post('/deploy-checks', BEN, {
+      entityRef: ENTITY_REF,
+      action: 'deploy',
+      environment: 'production',
+      version: V3,
+    });
+    expect(check.body).toEqual(
+      expect.objectContaining({
+        outcome: 'refused',
+        sha: V3,
+        commitAuthors: [],
+      }),
+    );
+    expect(check.body.violations.map((v: any) => v.message)).toContain(
+      'the authors of this change are unknown, so separation of duties cannot be checked',
+    );
+    // Staging does not need them.
+    const staging = await post('/deploy-checks', BEN, {
+      entityRef: ENTITY_REF,
+      action: 'deploy',
+      environment: 'staging',
+      version: V3,
+    });
+    expect(staging.body.outcome).toBe('allowed');
+  });
+
   it('refuses a change freeze covering now', async () => {
     const now = Date.now();
     const { post } = await start({
@@ -497,6 +584,95 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
       .set('Authorization', mockCredentials.service.header())
       .send(promoteV2);
     expect(service.status).toBe(403);
+  });
+
+  it('dispatches the deploy workflow once someone else approves, with who approved', async () => {
+    const { github, post } = await start({
+      deployWorkflow: { dispatchable: true },
+    });
+    const asked = await post('/deploy-requests', BEN, promoteV2);
+    expect(asked.body).toEqual(
+      expect.objectContaining({
+        status: 'pending',
+        target: {
+          type: 'github-workflow',
+          name: 'deploy.yml',
+          repository: REPO,
+        },
+      }),
+    );
+    expect(github.requestsTo(/dispatches/)).toEqual([]);
+    const approved = await post(
+      `/deploy-requests/${asked.body.id}/approve`,
+      ANA,
+    );
+    expect(approved.body.status).toBe('dispatched');
+    const [dispatch] = github.requestsTo(/dispatches/);
+    expect(dispatch).toEqual(
+      expect.objectContaining({
+        method: 'POST',
+        path: `/repos/${REPO}/actions/workflows/deploy.yml/dispatches`,
+        body: {
+          ref: 'main',
+          inputs: {
+            environment: 'production',
+            version: 'v2.0.0',
+            request_id: asked.body.id,
+            approved_by: ANA,
+          },
+        },
+      }),
+    );
+    expect(dispatch.headers.authorization).toBe(`Bearer ${GITHUB_TOKEN}`);
+  });
+
+  it('records a failed request when GitHub refuses the dispatch', async () => {
+    const { post } = await start({ deployWorkflow: { dispatchable: false } });
+    const failed = await post('/deploy-requests', CARLA, {
+      entityRef: ENTITY_REF,
+      action: 'deploy',
+      environment: 'staging',
+      version: 'v2.0.0',
+    });
+    expect(failed.status).toBe(201);
+    expect(failed.body.status).toBe('failed');
+    expect(failed.body.message).toContain('422');
+    expect(failed.body.message).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('re-runs the failed jobs of a failed run only', async () => {
+    const { github, post, policy } = await start();
+    const rerun = await post(`/runs/${RUN_FAILED}/rerun`, CARLA);
+    expect(rerun.status).toBe(202);
+    expect(rerun.body.outcome).toBe('allowed');
+    expect(github.requestsTo(/rerun/).map(r => r.path)).toEqual([
+      `/repos/${REPO}/actions/runs/${RUN_FAILED}/rerun-failed-jobs`,
+    ]);
+    expect(policy.decided.pop()!.input).toEqual(
+      expect.objectContaining({ action: 'rerun', environment: 'ci' }),
+    );
+
+    const passed = await post(`/runs/${RUN_PASSED}/rerun`, CARLA);
+    expect(passed.status).toBe(409);
+    expect((await post('/runs/123/rerun', CARLA)).status).toBe(404);
+
+    // An open critical violation refuses re-runs too.
+    policy.compliance.set(ENTITY_REF, {
+      status: 'fail',
+      violations: [
+        {
+          rule: 'CAT-OWNER-001',
+          severity: 'critical',
+          message: 'no owner',
+          remediation: 'Name one',
+          frameworks: [],
+        },
+      ],
+    });
+    const refused = await post(`/runs/${RUN_FAILED}/rerun`, CARLA);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('DEP-VIOLATION-001');
+    expect(github.requestsTo(/rerun/)).toHaveLength(1);
   });
 
   it('lets only those the permission policy allows ask or review', async () => {

@@ -187,4 +187,20 @@ test('the CI/CD and Deployments tabs show the example pipeline history', async (
     await expect(page.getByRole('region', { name: environment })).toBeVisible();
   }
   await snap(page, '13-entity-deployments');
+
+  // A roll-back asks the backend first and shows its answer before anything
+  // can be confirmed: the policy's outcome for an owner of the entity, the
+  // ownership refusal for a guest. Cancelled, so nothing is dispatched.
+  await page.getByRole('button', { name: 'Roll back production' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog
+      .getByRole('region', { name: 'Policy check' })
+      .getByText(
+        /^(Runs now|Needs approval by someone other than you and the change's authors|Refused by the deploy policy|Not allowed to check this deploy)$/,
+      ),
+  ).toBeVisible({ timeout: 60_000 });
+  await snap(page, '14-deploy-check');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 });

@@ -1,5 +1,5 @@
 import type { EnvironmentState } from '@finops/plugin-pipelines-common';
-import { orderEnvironments } from './environments';
+import { environmentOrder, orderEnvironments } from './environments';
 
 const env = (environment: string): EnvironmentState => ({
   environment,
@@ -8,7 +8,7 @@ const env = (environment: string): EnvironmentState => ({
 });
 
 describe('orderEnvironments', () => {
-  it('orders environments as a change is promoted, unknown ones last', () => {
+  it('orders environments as a change is promoted, unknown ones just before production', () => {
     const ordered = orderEnvironments(
       [
         'production',
@@ -26,9 +26,25 @@ describe('orderEnvironments', () => {
       'sandbox-eu',
       'uat',
       'staging',
-      'production',
       'canary',
       'dr-site',
+      'production',
     ]);
+  });
+});
+
+describe('environmentOrder', () => {
+  it('puts dev before staging before production whatever the case', () => {
+    expect(['PROD', 'Staging', 'dev'].sort(environmentOrder)).toEqual([
+      'dev',
+      'Staging',
+      'PROD',
+    ]);
+  });
+
+  it('keeps production last, after environments it cannot place', () => {
+    expect(environmentOrder('zeta', 'production')).toBeLessThan(0);
+    expect(environmentOrder('staging', 'alpha')).toBeLessThan(0);
+    expect(environmentOrder('alpha', 'zeta')).toBeLessThan(0);
   });
 });

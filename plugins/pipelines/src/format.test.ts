@@ -1,4 +1,10 @@
-import { formatBytes, formatDuration, formatHours, shortSha } from './format';
+import {
+  formatBytes,
+  formatDuration,
+  formatHours,
+  shortSha,
+  userName,
+} from './format';
 
 describe('format', () => {
   it('writes durations the way CI tools do', () => {
@@ -23,5 +29,10 @@ describe('format', () => {
     expect(shortSha('9f8e7d6c5b4a39281706f5e4d3c2b1a098765432')).toBe(
       '9f8e7d6',
     );
+  });
+
+  it('names a user by the last part of their entity ref', () => {
+    expect(userName('user:default/alice')).toBe('alice');
+    expect(userName('bob')).toBe('bob');
   });
 });

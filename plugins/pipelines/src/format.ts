@@ -76,3 +76,8 @@ export function elapsedMs(
   }
   return new Date(to).getTime() - new Date(from).getTime();
 }
+
+/** "alice" for "user:default/alice": the name people know each other by. */
+export function userName(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1) || ref;
+}

@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import type { PipelinesApi } from '../api';
 import {
+  deployCheck,
+  deployRequest,
   deployment,
   doraMetrics,
   environment,
@@ -19,6 +21,25 @@ export function fakePipelinesApi(
       environment('production', [deployment()]),
     ]),
     getDoraMetrics: jest.fn(async () => doraMetrics()),
+    checkDeploy: jest.fn(async () => deployCheck()),
+    requestDeploy: jest.fn(async () =>
+      deployRequest({ status: 'dispatched', message: 'Workflow dispatched' }),
+    ),
+    listDeployRequests: jest.fn(async () => []),
+    approveDeployRequest: jest.fn(async () =>
+      deployRequest({
+        status: 'dispatched',
+        reviewedBy: 'user:default/carol',
+      }),
+    ),
+    rejectDeployRequest: jest.fn(async (_id: string, comment?: string) =>
+      deployRequest({
+        status: 'rejected',
+        reviewedBy: 'user:default/carol',
+        comment: comment ?? null,
+      }),
+    ),
+    rerunRun: jest.fn(async () => deployCheck()),
     ...overrides,
   } as jest.Mocked<PipelinesApi>;
 }

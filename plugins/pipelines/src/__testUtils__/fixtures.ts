@@ -1,5 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  DeployCheck,
+  DeployRequest,
   Deployment,
   DoraMetrics,
   EnvironmentState,
@@ -177,6 +179,51 @@ export function doraMetrics(overrides: Partial<DoraMetrics> = {}): DoraMetrics {
       { weekStart: '2026-05-18', deployments: 11, failures: 2 },
       { weekStart: '2026-05-25', deployments: 12, failures: 2 },
     ],
+    ...overrides,
+  };
+}
+
+export function deployCheck(overrides: Partial<DeployCheck> = {}): DeployCheck {
+  return {
+    outcome: 'allowed',
+    violations: [],
+    excepted: [],
+    revision: 'v1.5.0',
+    sha: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+    commitAuthors: ['user:default/alice'],
+    target: {
+      type: 'github-workflow',
+      name: 'deploy.yml',
+      repository: 'finops/card-payments',
+    },
+    targetProblem: null,
+    ...overrides,
+  };
+}
+
+export function deployRequest(
+  overrides: Partial<DeployRequest> = {},
+): DeployRequest {
+  return {
+    id: '3f0c9a52-7d1e-4a8b-9c6d-1e2f3a4b5c6d',
+    entityRef: cardPaymentsRef,
+    action: 'promote',
+    environment: 'production',
+    version: 'v1.5.0',
+    sha: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+    status: 'pending',
+    requestedBy: 'user:default/alice',
+    requestedAt: '2026-06-04T09:00:00Z',
+    reviewedBy: null,
+    reviewedAt: null,
+    comment: null,
+    commitAuthors: ['user:default/bob'],
+    target: {
+      type: 'github-workflow',
+      name: 'deploy.yml',
+      repository: 'finops/card-payments',
+    },
+    message: null,
     ...overrides,
   };
 }

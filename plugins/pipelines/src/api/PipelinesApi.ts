@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  DeployCheck,
+  DeployRequest,
+  DeployRequestInput,
+  DeployRequestStatus,
   DoraMetrics,
   EnvironmentState,
   RunStatus,
@@ -29,6 +33,13 @@ export type DoraScope =
 /** A DORA question: a scope and a time range (ISO 8601 times). */
 export type DoraQuery = DoraScope & { from?: string; to?: string };
 
+/** Which deploy requests to list, newest first. */
+export interface DeployRequestQuery {
+  entityRef?: string;
+  status?: DeployRequestStatus;
+  limit?: number;
+}
+
 /**
  * What the pipelines UI needs from the pipelines backend. Every method
  * throws a `ResponseError` carrying the server's message when the backend
@@ -45,6 +56,22 @@ export interface PipelinesApi {
     options?: { historyLimit?: number },
   ): Promise<EnvironmentState[]>;
   getDoraMetrics(query: DoraQuery): Promise<DoraMetrics>;
+  /** What the deploy policy says about a deploy by the caller, before it runs. */
+  checkDeploy(input: DeployRequestInput): Promise<DeployCheck>;
+  /** Asks for a deploy: dispatched at once, or pending someone's approval. */
+  requestDeploy(input: DeployRequestInput): Promise<DeployRequest>;
+  listDeployRequests(query: DeployRequestQuery): Promise<DeployRequest[]>;
+  /** Approves a pending request as the caller, which dispatches it. */
+  approveDeployRequest(
+    requestId: string,
+    comment?: string,
+  ): Promise<DeployRequest>;
+  rejectDeployRequest(
+    requestId: string,
+    comment?: string,
+  ): Promise<DeployRequest>;
+  /** Re-runs the failed jobs of a failed run on GitHub. */
+  rerunRun(runId: string): Promise<DeployCheck>;
 }
 
 export const pipelinesApiRef = createApiRef<PipelinesApi>().with({

@@ -15,7 +15,14 @@ function clientAnswering(status: number, body: unknown) {
     fetchApi: { fetch: fetch as typeof globalThis.fetch },
   });
   const requestedUrl = (call = 0) => new URL(String(fetch.mock.calls[call][0]));
-  return { client, requestedUrl };
+  const sent = (call = 0) => {
+    const init = fetch.mock.calls[call][1];
+    return {
+      method: init?.method,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    };
+  };
+  return { client, requestedUrl, sent };
 }
 
 describe('PipelinesClient', () => {
@@ -74,6 +81,57 @@ describe('PipelinesClient', () => {
     expect(requestedUrl().pathname).toBe('/api/pipelines/environments');
     expect(requestedUrl().searchParams.get('historyLimit')).toBe('10');
     expect(environments.map(e => e.environment)).toEqual(['production']);
+  });
+
+  it('posts the deploy to check as the request body', async () => {
+    const { client, requestedUrl, sent } = clientAnswering(200, {
+      outcome: 'approval-required',
+    });
+    const input = {
+      entityRef: 'component:default/card-payments',
+      action: 'promote' as const,
+      environment: 'production',
+      version: 'v1.5.0',
+    };
+
+    const check = await client.checkDeploy(input);
+
+    expect(requestedUrl().pathname).toBe('/api/pipelines/deploy-checks');
+    expect(sent()).toEqual({ method: 'POST', body: input });
+    expect(check.outcome).toBe('approval-required');
+  });
+
+  it("approves a deploy request with the reviewer's comment", async () => {
+    const { client, requestedUrl, sent } = clientAnswering(200, {
+      id: 'r-1',
+      status: 'dispatched',
+    });
+
+    const request = await client.approveDeployRequest('r-1', 'Looks good');
+
+    expect(requestedUrl().pathname).toBe(
+      '/api/pipelines/deploy-requests/r-1/approve',
+    );
+    expect(sent()).toEqual({ method: 'POST', body: { comment: 'Looks good' } });
+    expect(request.status).toBe('dispatched');
+  });
+
+  it("lists an entity's deploy requests", async () => {
+    const { client, requestedUrl } = clientAnswering(200, {
+      items: [{ id: 'r-1' }],
+    });
+
+    const requests = await client.listDeployRequests({
+      entityRef: 'component:default/card-payments',
+      limit: 50,
+    });
+
+    expect(requestedUrl().pathname).toBe('/api/pipelines/deploy-requests');
+    expect(Object.fromEntries(requestedUrl().searchParams)).toEqual({
+      entityRef: 'component:default/card-payments',
+      limit: '50',
+    });
+    expect(requests.map(r => r.id)).toEqual(['r-1']);
   });
 
   it('turns a refusal into an error carrying the server message', async () => {

@@ -2,6 +2,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   PipelinesApiClient,
+  type DeployCheck,
+  type DeployRequest,
+  type DeployRequestInput,
   type DoraMetrics,
   type EnvironmentState,
   type GetDoraMetrics,
@@ -9,7 +12,12 @@ import {
   type WorkflowRunDetail,
   type WorkflowRunPage,
 } from '@finops/plugin-pipelines-common';
-import type { DoraQuery, PipelinesApi, RunQuery } from './PipelinesApi';
+import type {
+  DeployRequestQuery,
+  DoraQuery,
+  PipelinesApi,
+  RunQuery,
+} from './PipelinesApi';
 
 /**
  * The pipelines API over HTTP: the generated OpenAPI client, with refusals
@@ -48,6 +56,49 @@ export class PipelinesClient implements PipelinesApi {
       until: to,
     };
     return this.#json(this.#client.getDoraMetrics({ query: wireQuery }));
+  }
+
+  async checkDeploy(input: DeployRequestInput): Promise<DeployCheck> {
+    return this.#json(this.#client.checkDeploy({ body: input }));
+  }
+
+  async requestDeploy(input: DeployRequestInput): Promise<DeployRequest> {
+    return this.#json(this.#client.requestDeploy({ body: input }));
+  }
+
+  async listDeployRequests(
+    query: DeployRequestQuery,
+  ): Promise<DeployRequest[]> {
+    const list = await this.#json(this.#client.listDeployRequests({ query }));
+    return list.items;
+  }
+
+  async approveDeployRequest(
+    requestId: string,
+    comment?: string,
+  ): Promise<DeployRequest> {
+    return this.#json(
+      this.#client.approveDeployRequest({
+        path: { requestId },
+        body: { comment },
+      }),
+    );
+  }
+
+  async rejectDeployRequest(
+    requestId: string,
+    comment?: string,
+  ): Promise<DeployRequest> {
+    return this.#json(
+      this.#client.rejectDeployRequest({
+        path: { requestId },
+        body: { comment },
+      }),
+    );
+  }
+
+  async rerunRun(runId: string): Promise<DeployCheck> {
+    return this.#json(this.#client.rerunRun({ path: { runId } }));
   }
 
   async #json<T>(request: Promise<TypedResponse<T>>): Promise<T> {

@@ -1,5 +1,6 @@
 export { pipelinesApiRef } from './PipelinesApi';
 export type {
+  DeployRequestQuery,
   DoraQuery,
   DoraScope,
   PipelinesApi,

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -14,16 +15,73 @@ import {
 } from '../../__testUtils__/fixtures';
 import { EntityCiCdContent } from './EntityCiCdContent';
 
-function renderTab(api: PipelinesApi) {
+/** A signals API whose messages the test sends, per channel. */
+function testSignals() {
+  const subscribers = new Map<string, Array<(message: any) => void>>();
+  const api: SignalApi = {
+    subscribe(channel, onMessage) {
+      subscribers.set(channel, [
+        ...(subscribers.get(channel) ?? []),
+        onMessage as (message: any) => void,
+      ]);
+      return {
+        unsubscribe: () =>
+          subscribers.set(
+            channel,
+            (subscribers.get(channel) ?? []).filter(s => s !== onMessage),
+          ),
+      };
+    },
+  };
+  const send = (channel: string, message: object) =>
+    act(() => (subscribers.get(channel) ?? []).forEach(s => s(message)));
+  return { api, send };
+}
+
+function renderTab(api: PipelinesApi, signals = testSignals().api) {
   return renderInTestApp(
     <EntityProvider entity={cardPaymentsEntity}>
       <EntityCiCdContent />
     </EntityProvider>,
-    { apis: [[pipelinesApiRef, api]] },
+    {
+      apis: [
+        [pipelinesApiRef, api],
+        [signalApiRef, signals],
+      ],
+    },
   );
 }
 
 describe('EntityCiCdContent', () => {
+  it('shows a run as soon as the backend signals that runs changed', async () => {
+    const api = fakePipelinesApi();
+    const signals = testSignals();
+    api.listRuns.mockResolvedValueOnce({ items: [run()] });
+    renderTab(api, signals.api);
+    expect(await screen.findByText('CI #412')).toBeInTheDocument();
+
+    api.listRuns.mockResolvedValueOnce({
+      items: [run({ id: '9200', runNumber: 413 }), run()],
+    });
+    // Another entity's signal, or one about deployments, reads nothing.
+    await signals.send('pipelines:component:default/other', {
+      entityRef: 'component:default/other',
+      changes: ['runs'],
+    });
+    await signals.send(`pipelines:${cardPaymentsRef}`, {
+      entityRef: cardPaymentsRef,
+      changes: ['deployments'],
+    });
+    expect(api.listRuns).toHaveBeenCalledTimes(1);
+
+    await signals.send(`pipelines:${cardPaymentsRef}`, {
+      entityRef: cardPaymentsRef,
+      changes: ['runs'],
+    });
+    expect(await screen.findByText('CI #413')).toBeInTheDocument();
+    expect(api.listRuns).toHaveBeenCalledTimes(2);
+  });
+
   it("lists the entity's runs and loads older ones with the cursor", async () => {
     const api = fakePipelinesApi();
     api.listRuns
@@ -86,6 +144,81 @@ describe('EntityCiCdContent', () => {
       await screen.findByRole('list', { name: 'Job timeline' }),
     ).toBeInTheDocument();
     expect(api.getRun).toHaveBeenCalledWith('9100');
+  });
+
+  it('offers to re-run the failed jobs of failed runs only, and does so', async () => {
+    const api = fakePipelinesApi({
+      listRuns: jest.fn(async () => ({
+        items: [
+          run(),
+          run({ id: '9099', runNumber: 411, conclusion: 'failure' }),
+          run({ id: '9098', runNumber: 410, conclusion: 'timed_out' }),
+          run({
+            id: '9097',
+            runNumber: 409,
+            status: 'in_progress' as const,
+            conclusion: null,
+          }),
+        ],
+      })),
+    });
+    renderTab(api);
+
+    await screen.findByText('CI #412');
+    const rerunButtons = screen.getAllByRole('button', {
+      name: /^Re-run failed jobs of/,
+    });
+    expect(rerunButtons.map(b => b.getAttribute('aria-label'))).toEqual([
+      'Re-run failed jobs of CI #411',
+      'Re-run failed jobs of CI #410',
+    ]);
+
+    await userEvent.click(rerunButtons[0]);
+    const dialog = await screen.findByRole('dialog');
+    expect(api.rerunRun).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Re-run failed jobs' }),
+    );
+
+    expect(api.rerunRun).toHaveBeenCalledWith('9099');
+    expect(
+      await within(dialog).findByText('GitHub accepted the re-run'),
+    ).toBeInTheDocument();
+  });
+
+  it('says why a re-run was refused', async () => {
+    const error = await responseError(
+      409,
+      'ConflictError',
+      'Run 9099 is already running again',
+    );
+    renderTab(
+      fakePipelinesApi({
+        listRuns: jest.fn(async () => ({
+          items: [run({ id: '9099', runNumber: 411, conclusion: 'failure' })],
+        })),
+        rerunRun: jest.fn(async () => {
+          throw error;
+        }),
+      }),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Re-run failed jobs of CI #411',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Re-run failed jobs' }),
+    );
+
+    expect(
+      await within(dialog).findByText('Could not re-run the failed jobs'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Run 9099 is already running again'),
+    ).toBeInTheDocument();
   });
 
   it('explains where runs come from when there are none', async () => {

@@ -4,8 +4,13 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Button, Flex } from '@backstage/ui';
-import { type RunFilters as Filters, useWorkflowRuns } from '../../hooks';
+import {
+  type RunFilters as Filters,
+  usePipelineUpdates,
+  useWorkflowRuns,
+} from '../../hooks';
 import { ErrorNotice } from '../ErrorNotice';
+import { RerunDialog } from '../RerunDialog';
 import { RunDetailDrawer } from '../RunDetailDrawer';
 import { RunFilters } from '../RunFilters';
 import { RunsTable } from '../RunsTable';
@@ -14,14 +19,19 @@ const NO_FILTERS: Filters = {};
 
 /**
  * The entity's CI/CD tab: its GitHub workflow runs, newest first, filtered
- * and paged, each opening to its jobs, steps and artifacts.
+ * and paged, each opening to its jobs, steps and artifacts; failed ones
+ * offer to re-run their failed jobs.
  */
 export function EntityCiCdContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [opened, setOpened] = useState<WorkflowRun>();
+  const [rerunning, setRerunning] = useState<WorkflowRun>();
   const runs = useWorkflowRuns(entityRef, filters);
+  usePipelineUpdates(entityRef, changes => {
+    if (changes.includes('runs')) runs.retry();
+  });
   const filtered = Object.values(filters).some(v => v !== undefined);
 
   if (runs.loading && runs.items.length === 0 && !filtered) {
@@ -60,6 +70,7 @@ export function EntityCiCdContent() {
           runs={runs.items}
           loading={runs.loading}
           onOpen={setOpened}
+          onRerun={setRerunning}
         />
       )}
       {runs.loadMoreError && (
@@ -81,6 +92,7 @@ export function EntityCiCdContent() {
         </Flex>
       )}
       <RunDetailDrawer run={opened} onClose={() => setOpened(undefined)} />
+      <RerunDialog run={rerunning} onClose={() => setRerunning(undefined)} />
     </Flex>
   );
 }

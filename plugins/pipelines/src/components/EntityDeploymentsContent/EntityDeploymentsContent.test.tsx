@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import userEvent from '@testing-library/user-event';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { pipelinesApiRef, type PipelinesApi } from '../../api';
 import {
@@ -9,6 +10,7 @@ import {
 import {
   cardPaymentsEntity,
   cardPaymentsRef,
+  deployRequest,
   deployment,
   environment,
 } from '../../__testUtils__/fixtures';
@@ -19,7 +21,12 @@ function renderTab(api: PipelinesApi) {
     <EntityProvider entity={cardPaymentsEntity}>
       <EntityDeploymentsContent />
     </EntityProvider>,
-    { apis: [[pipelinesApiRef, api]] },
+    {
+      apis: [
+        [pipelinesApiRef, api],
+        mockApis.identity({ userEntityRef: 'user:default/carol' }),
+      ],
+    },
   );
 }
 
@@ -55,8 +62,8 @@ describe('EntityDeploymentsContent', () => {
     expect(columns.map(c => c.getAttribute('aria-label'))).toEqual([
       'dev',
       'staging',
-      'production',
       'dr-site',
+      'production',
     ]);
     expect(
       within(columns[1]).getByLabelText('Current version'),
@@ -64,6 +71,108 @@ describe('EntityDeploymentsContent', () => {
     expect(
       within(columns[0]).getByText('Triggered by alice, no approval recorded'),
     ).toBeInTheDocument();
+  });
+
+  it('offers a promotion where the next environment runs something else, and a roll-back where an older version succeeded', async () => {
+    renderTab(
+      fakePipelinesApi({
+        listEnvironments: jest.fn(async () => [
+          environment('dev', [
+            deployment({ id: 'd-3', environment: 'dev', version: 'v1.5.0' }),
+          ]),
+          environment('staging', [
+            deployment({
+              id: 'd-2',
+              environment: 'staging',
+              version: 'v1.5.0',
+            }),
+          ]),
+          environment('production', [
+            deployment({
+              id: 'd-1',
+              version: 'v1.4.0',
+              createdAt: '2026-06-02T10:00:00Z',
+            }),
+            deployment({
+              id: 'd-0',
+              version: 'v1.3.0',
+              createdAt: '2026-05-20T10:00:00Z',
+            }),
+          ]),
+        ]),
+      }),
+    );
+
+    const column = async (name: string) =>
+      within(await screen.findByRole('region', { name }));
+    // dev and staging run the same version: nothing to promote.
+    expect((await column('dev')).queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      (await column('staging')).getByRole('button', {
+        name: 'Promote to production',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      (await column('staging')).queryByRole('button', { name: /Roll back/ }),
+    ).not.toBeInTheDocument();
+    const production = await column('production');
+    expect(
+      production.getByRole('button', { name: 'Roll back production' }),
+    ).toBeInTheDocument();
+    expect(
+      production.queryByRole('button', { name: /Promote/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('checks a promotion with the policy, requests it and refreshes the tab', async () => {
+    const api = fakePipelinesApi({
+      listEnvironments: jest.fn(async () => [
+        environment('staging', [
+          deployment({ id: 'd-2', environment: 'staging', version: 'v1.5.0' }),
+        ]),
+        environment('production', [deployment({ version: 'v1.4.0' })]),
+      ]),
+      listDeployRequests: jest
+        .fn()
+        .mockResolvedValueOnce([])
+        .mockResolvedValue([deployRequest({ status: 'pending' })]),
+      requestDeploy: jest.fn(async () => deployRequest({ status: 'pending' })),
+    });
+    renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Promote to production' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('Runs now')).toBeInTheDocument();
+    expect(api.checkDeploy).toHaveBeenCalledWith({
+      entityRef: cardPaymentsRef,
+      action: 'promote',
+      environment: 'production',
+      version: 'v1.5.0',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Promote' }),
+    );
+
+    expect(
+      await within(dialog).findByText(
+        'Pending approval: Promote v1.5.0 to production',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    const requests = await screen.findByRole('region', {
+      name: 'Deploy requests',
+    });
+    expect(
+      await within(requests).findByText('Pending approval'),
+    ).toBeInTheDocument();
+    expect(api.listDeployRequests).toHaveBeenCalledTimes(2);
+    expect(api.listDeployRequests).toHaveBeenCalledWith({
+      entityRef: cardPaymentsRef,
+      limit: 50,
+    });
+    expect(api.listEnvironments).toHaveBeenCalledTimes(2);
   });
 
   it('explains where deployments come from when there are none', async () => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type {
   Deployment,
   EnvironmentState,
@@ -5,6 +6,7 @@ import type {
 import {
   Card,
   CardBody,
+  CardFooter,
   CardHeader,
   Flex,
   Link,
@@ -84,10 +86,14 @@ function HistoryEntry(props: { deployment: Deployment }) {
 
 /**
  * One environment: what runs there now, who put it there and when, and
- * what was deployed before, newest first, with rollbacks marked.
+ * what was deployed before, newest first, with rollbacks marked. `actions`
+ * (promote, roll back) go at the foot of the card.
  */
-export function EnvironmentColumn(props: { environment: EnvironmentState }) {
-  const { environment } = props;
+export function EnvironmentColumn(props: {
+  environment: EnvironmentState;
+  actions?: ReactNode;
+}) {
+  const { environment, actions } = props;
   const history = [...environment.history].sort((a, b) =>
     b.createdAt.localeCompare(a.createdAt),
   );
@@ -134,6 +140,7 @@ export function EnvironmentColumn(props: { environment: EnvironmentState }) {
             </Flex>
           </Flex>
         </CardBody>
+        {actions && <CardFooter>{actions}</CardFooter>}
       </Card>
     </section>
   );

@@ -11,6 +11,7 @@ import {
   Text,
 } from '@backstage/ui';
 import { formatDateTime, formatDuration, shortSha } from '../../format';
+import { canRerunFailedJobs } from '../RerunDialog';
 import { RunOutcome } from '../RunOutcome';
 
 const runColumn = (
@@ -90,14 +91,46 @@ const columns: ColumnConfig<WorkflowRun>[] = [
   },
 ];
 
-/** Workflow runs, newest first; choosing one opens its detail. */
+const rerunColumn = (
+  onRerun: (run: WorkflowRun) => void,
+): ColumnConfig<WorkflowRun> => ({
+  id: 'rerun',
+  label: 'Actions',
+  cell: r => (
+    <Cell>
+      {canRerunFailedJobs(r) ? (
+        <Button
+          variant="secondary"
+          size="small"
+          aria-label={`Re-run failed jobs of ${r.workflowName} #${r.runNumber}`}
+          onPress={() => onRerun(r)}
+        >
+          Re-run failed jobs
+        </Button>
+      ) : null}
+    </Cell>
+  ),
+});
+
+/**
+ * Workflow runs, newest first; choosing one opens its detail. With
+ * `onRerun`, failed runs offer to re-run their failed jobs.
+ */
 export function RunsTable(props: {
   runs: WorkflowRun[];
   loading?: boolean;
   onOpen: (run: WorkflowRun) => void;
+  onRerun?: (run: WorkflowRun) => void;
 }) {
-  const { onOpen } = props;
-  const columnConfig = useMemo(() => [runColumn(onOpen), ...columns], [onOpen]);
+  const { onOpen, onRerun } = props;
+  const columnConfig = useMemo(
+    () => [
+      runColumn(onOpen),
+      ...columns,
+      ...(onRerun ? [rerunColumn(onRerun)] : []),
+    ],
+    [onOpen, onRerun],
+  );
   return (
     <Table
       columnConfig={columnConfig}

@@ -1,0 +1,1 @@
+export { DeployCheckSummary } from './DeployCheckSummary';

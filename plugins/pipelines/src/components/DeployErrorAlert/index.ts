@@ -1,0 +1,1 @@
+export { DeployErrorAlert } from './DeployErrorAlert';

@@ -1,0 +1,1 @@
+export { DeployRequestOutcome } from './DeployRequestOutcome';

@@ -1,0 +1,1 @@
+export { DeployRequestStatusPill } from './DeployRequestStatusPill';

@@ -1,0 +1,72 @@
+import { useCallback, useState } from 'react';
+import type { DeployRequest } from '@finops/plugin-pipelines-common';
+import { Progress } from '@backstage/core-components';
+import { Flex, Text } from '@backstage/ui';
+import { useCurrentUserRef } from '../../hooks';
+import { DeployRequestOutcome } from '../DeployRequestOutcome';
+import { DeployRequestsTable } from '../DeployRequestsTable';
+import { ErrorNotice } from '../ErrorNotice';
+import {
+  type Review,
+  ReviewDeployRequestDialog,
+} from '../ReviewDeployRequestDialog';
+
+/**
+ * The Deployments tab's requests: what waits for approval and what was
+ * decided lately, with Approve and Reject on pending ones and the outcome
+ * of the last review above the table.
+ */
+export function DeployRequests(props: {
+  requests: {
+    value?: DeployRequest[];
+    loading: boolean;
+    error?: unknown;
+    retry: () => void;
+  };
+  onReviewed: (request: DeployRequest) => void;
+}) {
+  const { requests, onReviewed } = props;
+  const currentUserRef = useCurrentUserRef();
+  const [review, setReview] = useState<Review>();
+  const [reviewed, setReviewed] = useState<DeployRequest>();
+  const done = useCallback(
+    (request: DeployRequest) => {
+      setReview(undefined);
+      setReviewed(request);
+      onReviewed(request);
+    },
+    [onReviewed],
+  );
+
+  return (
+    <section aria-label="Deploy requests">
+      <Flex direction="column" gap="3">
+        <Text as="h2" variant="title-small">
+          Deploy requests
+        </Text>
+        {reviewed && <DeployRequestOutcome request={reviewed} />}
+        {requests.loading && !requests.value && <Progress />}
+        {requests.error ? (
+          <ErrorNotice
+            title="Could not load deploy requests"
+            error={requests.error}
+            onRetry={requests.retry}
+          />
+        ) : (
+          requests.value && (
+            <DeployRequestsTable
+              requests={requests.value}
+              currentUserRef={currentUserRef}
+              onReview={setReview}
+            />
+          )
+        )}
+      </Flex>
+      <ReviewDeployRequestDialog
+        review={review}
+        onClose={() => setReview(undefined)}
+        onReviewed={done}
+      />
+    </section>
+  );
+}

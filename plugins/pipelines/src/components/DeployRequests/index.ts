@@ -1,0 +1,1 @@
+export { DeployRequests } from './DeployRequests';

@@ -1,0 +1,1 @@
+export { DeployRequestsTable } from './DeployRequestsTable';

@@ -1,0 +1,1 @@
+export { EnvironmentDeployButtons } from './EnvironmentDeployButtons';

@@ -1,0 +1,2 @@
+export { RerunDialog } from './RerunDialog';
+export { canRerunFailedJobs } from './rerun';

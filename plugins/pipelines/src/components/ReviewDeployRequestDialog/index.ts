@@ -1,0 +1,2 @@
+export { ReviewDeployRequestDialog } from './ReviewDeployRequestDialog';
+export type { Review, ReviewDecision } from './ReviewDeployRequestDialog';

@@ -1,5 +1,6 @@
 import { expect, Page, test as base } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exampleEntities } from './support/exampleEntities';
 import { E2E_SCREENSHOTS_DIR, readE2EState } from './support/state';
@@ -205,4 +206,69 @@ test('the CI/CD and Deployments tabs show the example pipeline history', async (
   await snap(page, '14-deploy-check');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('a signed GitHub delivery shows up on an open CI/CD tab without a reload', async ({
+  page,
+  request,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/card-payments/ci-cd');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/CI #\d+/).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+
+  // A new run of the example repository, as GitHub would deliver it.
+  const examples = JSON.parse(
+    readFileSync(
+      resolve(__dirname, '../../../examples/pipelines/card-payments.json'),
+      'utf8',
+    ),
+  ).deliveries;
+  const payload = structuredClone(
+    examples.find((d: any) => d.topic === 'github.workflow_run').payload,
+  );
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  Object.assign(payload.workflow_run, {
+    id: 990_000_001,
+    run_number: 9001,
+    status: 'in_progress',
+    conclusion: null,
+    created_at: now,
+    run_started_at: now,
+    updated_at: now,
+  });
+  const body = JSON.stringify(payload);
+  const signature = `sha256=${createHmac('sha256', readE2EState().webhookSecret)
+    .update(body)
+    .digest('hex')}`;
+  const delivered = await request.post('/api/events/http/github', {
+    data: body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'workflow_run',
+      'x-github-delivery': 'e2e-live-0001',
+      'x-hub-signature-256': signature,
+    },
+  });
+  expect(delivered.status()).toBe(202);
+
+  // No reload: the backend's signal makes the tab read its runs again.
+  await expect(page.getByText('CI #9001')).toBeVisible({ timeout: 15_000 });
+  await snap(page, '15-live-run');
+
+  // A forged delivery is refused and shows nothing.
+  const forged = await request.post('/api/events/http/github', {
+    data: body.replace('9001', '9002'),
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'workflow_run',
+      'x-github-delivery': 'e2e-live-0002',
+      'x-hub-signature-256': signature,
+    },
+  });
+  expect(forged.status()).toBe(403);
 });

@@ -27,6 +27,7 @@ export default async function globalSetup() {
   await mkdir(join(E2E_STATE_DIR, 'sqlite'), { recursive: true });
 
   const serviceToken = randomBytes(24).toString('base64url');
+  const webhookSecret = randomBytes(24).toString('base64url');
   const database = await createDatabase(pgUrl);
   const configFor = (port: number, databaseConfig: object) => ({
     app: { baseUrl: `http://localhost:${port}` },
@@ -44,6 +45,8 @@ export default async function globalSetup() {
         ],
       },
     },
+    // GitHub's webhook ingress, with deliveries signed as GitHub signs them.
+    events: { modules: { github: { webhookSecret } } },
     techdocs: {
       publisher: {
         local: { publishDirectory: join(E2E_STATE_DIR, 'techdocs') },
@@ -90,6 +93,7 @@ export default async function globalSetup() {
   const [sqlite, postgres] = started;
   const state: E2EState = {
     serviceToken,
+    webhookSecret,
     backends: {
       sqlite: { url: sqlite.url, logFile: sqlite.logFile },
       postgres: { url: postgres.url, logFile: postgres.logFile },

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
  */
 export interface E2EState {
   serviceToken: string;
+  /** events.modules.github.webhookSecret of both backends. */
+  webhookSecret: string;
   backends: Record<'sqlite' | 'postgres', { url: string; logFile: string }>;
 }
 

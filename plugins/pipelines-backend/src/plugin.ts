@@ -96,6 +96,7 @@ export const pipelinesPlugin = createBackendPlugin({
             logger,
             lookbackHours: config.backfill.lookbackHours,
             rateLimitReserve: config.backfill.rateLimitReserve,
+            signals,
           }),
         });
         deps.permissionsRegistry.addPermissions(pipelinesPermissions);

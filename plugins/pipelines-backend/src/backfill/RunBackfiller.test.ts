@@ -94,7 +94,7 @@ describe.each(storeDatabases.eachSupportedId())('RunBackfiller on %p', id => {
   it('stores missed runs, their jobs and artifacts, and skips a repository GitHub refuses', async () => {
     const knex = await migratedDatabase(id);
     seedGithub();
-    const { backfiller, runs, logger } = backfillerFor({
+    const { backfiller, runs, logger, signals } = backfillerFor({
       knex,
       server,
       entities,
@@ -102,6 +102,11 @@ describe.each(storeDatabases.eachSupportedId())('RunBackfiller on %p', id => {
     });
 
     const summary = await backfiller.sweep();
+    // Open pages of the two entities whose runs were stored hear of it.
+    expect(signals.changed.mock.calls.sort()).toEqual([
+      ['component:default/hello-world', 'runs'],
+      ['component:default/octo-repo', 'runs'],
+    ]);
 
     expect(summary).toEqual({
       repositories: 2,

@@ -16,6 +16,7 @@ import {
   AnnotatedRepository,
   annotatedRepositories,
 } from './annotatedRepositories';
+import { PipelineSignals } from '../PipelineSignals';
 
 const HOUR_MS = 3_600_000;
 
@@ -66,6 +67,7 @@ export class RunBackfiller {
   readonly #lookbackMs: number;
   readonly #rateLimitReserve: number;
   readonly #now: () => number;
+  readonly #signals: PipelineSignals | undefined;
   /** Where the last sweep stopped for the rate limit, on this replica. */
   #resumeFrom: string | undefined;
 
@@ -78,6 +80,8 @@ export class RunBackfiller {
     logger: LoggerService;
     lookbackHours: number;
     rateLimitReserve: number;
+    /** Open entity pages hear of what a sweep stored. */
+    signals?: PipelineSignals;
     /** The clock; tests move it past a rate-limit reset. */
     now?: () => number;
   }): RunBackfiller {
@@ -94,6 +98,7 @@ export class RunBackfiller {
     this.#lookbackMs = options.lookbackHours * HOUR_MS;
     this.#rateLimitReserve = options.rateLimitReserve;
     this.#now = options.now ?? Date.now;
+    this.#signals = options.signals;
   }
 
   /** Whether the GitHub integration has credentials to backfill with. */
@@ -194,6 +199,9 @@ export class RunBackfiller {
       }
     });
     summary.runs += runs.length;
+    if (runs.length > 0) {
+      this.#signals?.changed(target.entityRef, 'runs');
+    }
 
     // Only where the store now holds what GitHub just said: a run the
     // store has further along is read on a later sweep, once GitHub agrees.

@@ -7,6 +7,7 @@ import { RunBackfiller } from '../RunBackfiller';
 import { RunStore } from '../../database/RunStore';
 import { GithubClient } from '../../github/GithubClient';
 import { GithubApiServer } from '../../__testUtils__/githubApiServer';
+import { PipelineSignals } from '../../PipelineSignals';
 
 export const GITHUB_TOKEN = 'ghs_backfilltoken0123456789abcdef';
 
@@ -36,6 +37,7 @@ export function backfillerFor(options: {
 }) {
   const logger = mockServices.logger.mock();
   const runs = RunStore.create(options.knex);
+  const signals = { changed: jest.fn() };
   const github = GithubClient.fromConfig(
     new ConfigReader({
       integrations: {
@@ -59,7 +61,8 @@ export function backfillerFor(options: {
     logger,
     lookbackHours: 24,
     rateLimitReserve: options.rateLimitReserve ?? 0,
+    signals: signals as unknown as PipelineSignals,
     now: () => options.clock.now,
   });
-  return { backfiller, runs, logger, github };
+  return { backfiller, runs, logger, github, signals };
 }

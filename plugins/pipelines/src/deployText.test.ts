@@ -1,4 +1,8 @@
-import { describeDeploy, describeTarget } from './deployText';
+import {
+  deployActionsDisabledReason,
+  describeDeploy,
+  describeTarget,
+} from './deployText';
 
 describe('describeDeploy', () => {
   it('says what a request does in a sentence', () => {
@@ -35,5 +39,31 @@ describe('describeTarget', () => {
         repository: null,
       }),
     ).toBe('Argo CD application card-payments');
+  });
+});
+
+describe('deployActionsDisabledReason', () => {
+  const permissions = { canDeploy: true, canReview: false, loading: false };
+
+  it('says who may deploy or review when the user may not, and nothing when they may', () => {
+    expect(deployActionsDisabledReason(permissions, 'deploy')).toBeUndefined();
+    expect(deployActionsDisabledReason(permissions, 'review')).toBe(
+      'Only the owners of this entity review its deploys.',
+    );
+    expect(
+      deployActionsDisabledReason(
+        { ...permissions, canDeploy: false },
+        'deploy',
+      ),
+    ).toBe('Only the owners of this entity deploy it.');
+  });
+
+  it('holds the actions back while the permissions are asked', () => {
+    expect(
+      deployActionsDisabledReason(
+        { canDeploy: false, canReview: false, loading: true },
+        'deploy',
+      ),
+    ).toBe('Checking your permissions…');
   });
 });

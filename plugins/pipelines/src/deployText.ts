@@ -2,6 +2,7 @@ import type {
   DeployAction,
   DeployTarget,
 } from '@finops/plugin-pipelines-common';
+import type { DeployPermissions } from './hooks';
 
 const ACTIONS: Record<DeployAction, string> = {
   deploy: 'Deploy',
@@ -30,4 +31,26 @@ export function describeTarget(target: DeployTarget): string {
   return target.repository
     ? `GitHub workflow ${target.name} in ${target.repository}`
     : `GitHub workflow ${target.name}`;
+}
+
+/** The backend's reasons for refusing, said of the entity on screen. */
+const NOT_ALLOWED = {
+  deploy: 'Only the owners of this entity deploy it.',
+  review: 'Only the owners of this entity review its deploys.',
+};
+
+/**
+ * Why deploy actions (`deploy`: promote, roll back, re-run) or reviews are
+ * disabled for the signed-in user, or undefined when they are not.
+ */
+export function deployActionsDisabledReason(
+  permissions: DeployPermissions,
+  action: 'deploy' | 'review',
+): string | undefined {
+  if (permissions.loading) {
+    return 'Checking your permissions…';
+  }
+  const allowed =
+    action === 'deploy' ? permissions.canDeploy : permissions.canReview;
+  return allowed ? undefined : NOT_ALLOWED[action];
 }

@@ -9,3 +9,5 @@ export { useDeployRequests, DEPLOY_REQUESTS_LIMIT } from './useDeployRequests';
 export { useCurrentUserRef } from './useCurrentUserRef';
 export { usePipelineUpdates } from './usePipelineUpdates';
 export type { PipelineChange } from './usePipelineUpdates';
+export { useDeployPermissions } from './useDeployPermissions';
+export type { DeployPermissions } from './useDeployPermissions';

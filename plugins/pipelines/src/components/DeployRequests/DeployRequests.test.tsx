@@ -24,7 +24,11 @@ const dispatched = deployRequest({
 
 function renderRequests(
   api: PipelinesApi,
-  options: { signedInAs?: string; requests?: DeployRequest[] } = {},
+  options: {
+    signedInAs?: string;
+    requests?: DeployRequest[];
+    reviewDisabledReason?: string;
+  } = {},
 ) {
   const onReviewed = jest.fn();
   renderInTestApp(
@@ -34,6 +38,7 @@ function renderRequests(
         loading: false,
         retry: jest.fn(),
       }}
+      reviewDisabledReason={options.reviewDisabledReason}
       onReviewed={onReviewed}
     />,
     {
@@ -81,6 +86,40 @@ describe('DeployRequests', () => {
       'You asked for this deploy: someone other than you and its authors must approve it.',
     );
     expect(approve).toBeDisabled();
+  });
+
+  it('disables Approve and Reject, saying why, for who may not review', async () => {
+    const api = fakePipelinesApi();
+    // The requester may not review either: why is about reviewing, not
+    // about their own request.
+    renderRequests(api, {
+      signedInAs: 'user:default/alice',
+      reviewDisabledReason:
+        'Only the owners of this entity review its deploys.',
+    });
+
+    const approve = await screen.findByRole('button', {
+      name: 'Approve: Promote v1.5.0 to production',
+    });
+    const reject = screen.getByRole('button', {
+      name: 'Reject: Promote v1.5.0 to production',
+    });
+    expect(approve).toBeDisabled();
+    expect(reject).toBeDisabled();
+    expect(reject.closest('[title]')).toHaveAttribute(
+      'title',
+      'Only the owners of this entity review its deploys.',
+    );
+    expect(
+      within(row('Promote v1\\.5\\.0 to production')).getByText(
+        'Only the owners of this entity review its deploys.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/^You asked for this deploy/),
+    ).not.toBeInTheDocument();
+    await userEvent.click(reject);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('approves with an optional comment and shows what happened', async () => {

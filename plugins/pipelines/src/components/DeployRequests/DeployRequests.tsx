@@ -13,8 +13,9 @@ import {
 
 /**
  * The Deployments tab's requests: what waits for approval and what was
- * decided lately, with Approve and Reject on pending ones and the outcome
- * of the last review above the table.
+ * decided lately, with Approve and Reject on pending ones (disabled, with
+ * the reason, for who may not review) and the outcome of the last review
+ * above the table.
  */
 export function DeployRequests(props: {
   requests: {
@@ -23,9 +24,11 @@ export function DeployRequests(props: {
     error?: unknown;
     retry: () => void;
   };
+  /** Why the signed-in user may not review, if they may not (yet). */
+  reviewDisabledReason?: string;
   onReviewed: (request: DeployRequest) => void;
 }) {
-  const { requests, onReviewed } = props;
+  const { requests, reviewDisabledReason, onReviewed } = props;
   const currentUserRef = useCurrentUserRef();
   const [review, setReview] = useState<Review>();
   const [reviewed, setReviewed] = useState<DeployRequest>();
@@ -57,6 +60,7 @@ export function DeployRequests(props: {
             <DeployRequestsTable
               requests={requests.value}
               currentUserRef={currentUserRef}
+              reviewDisabledReason={reviewDisabledReason}
               onReview={setReview}
             />
           )

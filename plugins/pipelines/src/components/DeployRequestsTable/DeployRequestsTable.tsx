@@ -24,38 +24,46 @@ function sameUser(a: string | undefined, b: string): boolean {
 function ReviewButtons(props: {
   request: DeployRequest;
   currentUserRef?: string;
+  disabledReason?: string;
   onReview: (review: Review) => void;
 }) {
-  const { request, currentUserRef, onReview } = props;
+  const { request, currentUserRef, disabledReason, onReview } = props;
   const own = sameUser(currentUserRef, request.requestedBy);
+  // Who may not review at all is told that first; the own-request rule
+  // only matters to those who may.
+  const approveDisabledReason =
+    disabledReason ?? (own ? OWN_REQUEST : undefined);
   const what = describeDeploy(request);
   return (
     <Flex direction="column" gap="1" align="start">
       <Flex gap="2">
         {/* A disabled button gets no hover, so the tooltip sits on a wrapper. */}
-        <span title={own ? OWN_REQUEST : undefined}>
+        <span title={approveDisabledReason}>
           <Button
             size="small"
             aria-label={`Approve: ${what}`}
-            isDisabled={own}
+            isDisabled={approveDisabledReason !== undefined}
             onPress={() => onReview({ request, decision: 'approve' })}
           >
             Approve
           </Button>
         </span>
-        <Button
-          size="small"
-          variant="secondary"
-          destructive
-          aria-label={`Reject: ${what}`}
-          onPress={() => onReview({ request, decision: 'reject' })}
-        >
-          Reject
-        </Button>
+        <span title={disabledReason}>
+          <Button
+            size="small"
+            variant="secondary"
+            destructive
+            aria-label={`Reject: ${what}`}
+            isDisabled={disabledReason !== undefined}
+            onPress={() => onReview({ request, decision: 'reject' })}
+          >
+            Reject
+          </Button>
+        </span>
       </Flex>
-      {own && (
+      {approveDisabledReason && (
         <Text variant="body-x-small" color="secondary">
-          {OWN_REQUEST}
+          {approveDisabledReason}
         </Text>
       )}
     </Flex>
@@ -106,16 +114,18 @@ const columns: ColumnConfig<DeployRequest>[] = [
 ];
 
 /**
- * Deploy requests, newest first; pending ones offer Approve and Reject.
- * Approving your own request is not offered (the backend refuses it too);
- * an author's approval is refused by the backend, which says why.
+ * Deploy requests, newest first; pending ones offer Approve and Reject,
+ * disabled with `reviewDisabledReason` when the signed-in user may not
+ * review. Approving your own request is not offered (the backend refuses it
+ * too); an author's approval is refused by the backend, which says why.
  */
 export function DeployRequestsTable(props: {
   requests: DeployRequest[];
   currentUserRef?: string;
+  reviewDisabledReason?: string;
   onReview: (review: Review) => void;
 }) {
-  const { requests, currentUserRef, onReview } = props;
+  const { requests, currentUserRef, reviewDisabledReason, onReview } = props;
   const columnConfig = useMemo<ColumnConfig<DeployRequest>[]>(
     () => [
       ...columns,
@@ -128,6 +138,7 @@ export function DeployRequestsTable(props: {
               <ReviewButtons
                 request={r}
                 currentUserRef={currentUserRef}
+                disabledReason={reviewDisabledReason}
                 onReview={onReview}
               />
             ) : null}
@@ -135,7 +146,7 @@ export function DeployRequestsTable(props: {
         ),
       },
     ],
-    [currentUserRef, onReview],
+    [currentUserRef, reviewDisabledReason, onReview],
   );
   return (
     <Table

@@ -1,7 +1,9 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import userEvent from '@testing-library/user-event';
+import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { pipelinesDeployPermission } from '@finops/plugin-pipelines-common';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { pipelinesApiRef, type PipelinesApi } from '../../api';
 import {
@@ -13,6 +15,10 @@ import {
   cardPaymentsRef,
   run,
 } from '../../__testUtils__/fixtures';
+import {
+  entityOfItsOwn,
+  testPermissions,
+} from '../../__testUtils__/permissions';
 import { EntityCiCdContent } from './EntityCiCdContent';
 
 /** A signals API whose messages the test sends, per channel. */
@@ -38,15 +44,23 @@ function testSignals() {
   return { api, send };
 }
 
-function renderTab(api: PipelinesApi, signals = testSignals().api) {
+function renderTab(
+  api: PipelinesApi,
+  signals = testSignals().api,
+  options: {
+    entity?: Entity;
+    permissions?: ReturnType<typeof testPermissions>['api'];
+  } = {},
+) {
   return renderInTestApp(
-    <EntityProvider entity={cardPaymentsEntity}>
+    <EntityProvider entity={options.entity ?? cardPaymentsEntity}>
       <EntityCiCdContent />
     </EntityProvider>,
     {
       apis: [
         [pipelinesApiRef, api],
         [signalApiRef, signals],
+        options.permissions ?? testPermissions().api,
       ],
     },
   );
@@ -262,5 +276,53 @@ describe('EntityCiCdContent', () => {
     expect(
       await screen.findByText('Pipelines are not open to you'),
     ).toBeInTheDocument();
+  });
+  describe('permissions', () => {
+    const failedRun = () =>
+      fakePipelinesApi({
+        listRuns: jest.fn(async () => ({
+          items: [run({ id: '9099', runNumber: 411, conclusion: 'failure' })],
+        })),
+      });
+
+    it('asks whether the user may deploy the entity and offers the re-run when allowed', async () => {
+      const permissions = testPermissions();
+      renderTab(failedRun(), undefined, {
+        entity: entityOfItsOwn('ledger'),
+        permissions: permissions.api,
+      });
+
+      const rerun = await screen.findByRole('button', {
+        name: 'Re-run failed jobs of CI #411',
+      });
+      await waitFor(() => expect(rerun).toBeEnabled());
+      expect(permissions.requests).toContainEqual(
+        expect.objectContaining({
+          permission: expect.objectContaining({ name: 'pipelines.deploy' }),
+          resourceRef: 'component:default/ledger',
+        }),
+      );
+    });
+
+    it('disables the re-run, saying why, for who may not deploy the entity', async () => {
+      const api = failedRun();
+      renderTab(api, undefined, {
+        entity: entityOfItsOwn('billing'),
+        permissions: testPermissions({ deny: [pipelinesDeployPermission] }).api,
+      });
+
+      await screen.findByText('Only the owners of this entity deploy it.');
+      const rerun = screen.getByRole('button', {
+        name: 'Re-run failed jobs of CI #411',
+      });
+      expect(rerun).toBeDisabled();
+      expect(rerun.closest('[title]')).toHaveAttribute(
+        'title',
+        'Only the owners of this entity deploy it.',
+      );
+      await userEvent.click(rerun);
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(api.rerunRun).not.toHaveBeenCalled();
+    });
   });
 });

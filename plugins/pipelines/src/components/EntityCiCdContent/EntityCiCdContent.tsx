@@ -4,8 +4,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Button, Flex } from '@backstage/ui';
+import { deployActionsDisabledReason } from '../../deployText';
 import {
   type RunFilters as Filters,
+  useDeployPermissions,
   usePipelineUpdates,
   useWorkflowRuns,
 } from '../../hooks';
@@ -20,7 +22,7 @@ const NO_FILTERS: Filters = {};
 /**
  * The entity's CI/CD tab: its GitHub workflow runs, newest first, filtered
  * and paged, each opening to its jobs, steps and artifacts; failed ones
- * offer to re-run their failed jobs.
+ * offer to re-run their failed jobs to those who may deploy the entity.
  */
 export function EntityCiCdContent() {
   const { entity } = useEntity();
@@ -29,6 +31,7 @@ export function EntityCiCdContent() {
   const [opened, setOpened] = useState<WorkflowRun>();
   const [rerunning, setRerunning] = useState<WorkflowRun>();
   const runs = useWorkflowRuns(entityRef, filters);
+  const permissions = useDeployPermissions(entityRef);
   usePipelineUpdates(entityRef, changes => {
     if (changes.includes('runs')) runs.retry();
   });
@@ -71,6 +74,10 @@ export function EntityCiCdContent() {
           loading={runs.loading}
           onOpen={setOpened}
           onRerun={setRerunning}
+          rerunDisabledReason={deployActionsDisabledReason(
+            permissions,
+            'deploy',
+          )}
         />
       )}
       {runs.loadMoreError && (

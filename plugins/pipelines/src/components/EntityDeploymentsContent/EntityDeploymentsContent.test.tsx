@@ -1,7 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Entity } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  pipelinesDeployApprovePermission,
+  pipelinesDeployPermission,
+} from '@finops/plugin-pipelines-common';
 import { pipelinesApiRef, type PipelinesApi } from '../../api';
 import {
   fakePipelinesApi,
@@ -14,17 +19,28 @@ import {
   deployment,
   environment,
 } from '../../__testUtils__/fixtures';
+import {
+  entityOfItsOwn,
+  testPermissions,
+} from '../../__testUtils__/permissions';
 import { EntityDeploymentsContent } from './EntityDeploymentsContent';
 
-function renderTab(api: PipelinesApi) {
+function renderTab(
+  api: PipelinesApi,
+  options: {
+    entity?: Entity;
+    permissions?: ReturnType<typeof testPermissions>['api'];
+  } = {},
+) {
   return renderInTestApp(
-    <EntityProvider entity={cardPaymentsEntity}>
+    <EntityProvider entity={options.entity ?? cardPaymentsEntity}>
       <EntityDeploymentsContent />
     </EntityProvider>,
     {
       apis: [
         [pipelinesApiRef, api],
         mockApis.identity({ userEntityRef: 'user:default/carol' }),
+        options.permissions ?? testPermissions().api,
       ],
     },
   );
@@ -194,5 +210,160 @@ describe('EntityDeploymentsContent', () => {
     expect(
       await screen.findByText('Database is read-only'),
     ).toBeInTheDocument();
+  });
+
+  describe('permissions', () => {
+    const promotable = () =>
+      fakePipelinesApi({
+        listEnvironments: jest.fn(async () => [
+          environment('staging', [
+            deployment({
+              id: 'd-2',
+              environment: 'staging',
+              version: 'v1.5.0',
+            }),
+          ]),
+          environment('production', [
+            deployment({ id: 'd-1', version: 'v1.4.0' }),
+            deployment({ id: 'd-0', version: 'v1.3.0' }),
+          ]),
+        ]),
+        listDeployRequests: jest.fn(async () => [deployRequest()]),
+      });
+    const requestsRegion = () =>
+      within(screen.getByRole('region', { name: 'Deploy requests' }));
+
+    it("asks for both permissions on the entity's ref and enables what they allow", async () => {
+      const permissions = testPermissions();
+      renderTab(promotable(), {
+        entity: entityOfItsOwn('ledger'),
+        permissions: permissions.api,
+      });
+
+      const promote = await screen.findByRole('button', {
+        name: 'Promote to production',
+      });
+      await waitFor(() => expect(promote).toBeEnabled());
+      expect(
+        await requestsRegion().findByRole('button', {
+          name: 'Approve: Promote v1.5.0 to production',
+        }),
+      ).toBeEnabled();
+      expect(
+        permissions.requests.map(r => [r.permission.name, r.resourceRef]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['pipelines.deploy', 'component:default/ledger'],
+          ['pipelines.deploy.approve', 'component:default/ledger'],
+        ]),
+      );
+      expect(screen.queryByText(/^Only the owners/)).not.toBeInTheDocument();
+    });
+
+    it('disables promoting and rolling back, saying why, and leaves reviews to who may', async () => {
+      const api = promotable();
+      renderTab(api, {
+        entity: entityOfItsOwn('billing'),
+        permissions: testPermissions({ deny: [pipelinesDeployPermission] }).api,
+      });
+
+      const staging = within(
+        await screen.findByRole('region', { name: 'staging' }),
+      );
+      await staging.findByText('Only the owners of this entity deploy it.');
+      const promote = staging.getByRole('button', {
+        name: 'Promote to production',
+      });
+      expect(promote).toBeDisabled();
+      const production = within(
+        screen.getByRole('region', { name: 'production' }),
+      );
+      expect(
+        production.getByRole('button', { name: 'Roll back production' }),
+      ).toBeDisabled();
+      expect(
+        production.getByText('Only the owners of this entity deploy it.'),
+      ).toBeInTheDocument();
+      expect(promote.closest('[title]')).toHaveAttribute(
+        'title',
+        'Only the owners of this entity deploy it.',
+      );
+      await userEvent.click(promote);
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(api.checkDeploy).not.toHaveBeenCalled();
+
+      await waitFor(() =>
+        expect(
+          requestsRegion().getByRole('button', {
+            name: 'Approve: Promote v1.5.0 to production',
+          }),
+        ).toBeEnabled(),
+      );
+      expect(
+        requestsRegion().getByRole('button', {
+          name: 'Reject: Promote v1.5.0 to production',
+        }),
+      ).toBeEnabled();
+    });
+
+    it('disables approving and rejecting, saying why, and leaves deploys to who may', async () => {
+      renderTab(promotable(), {
+        entity: entityOfItsOwn('refunds'),
+        permissions: testPermissions({
+          deny: [pipelinesDeployApprovePermission],
+        }).api,
+      });
+
+      await screen.findByText(
+        'Only the owners of this entity review its deploys.',
+      );
+      const approve = requestsRegion().getByRole('button', {
+        name: 'Approve: Promote v1.5.0 to production',
+      });
+      expect(approve).toBeDisabled();
+      expect(
+        requestsRegion().getByRole('button', {
+          name: 'Reject: Promote v1.5.0 to production',
+        }),
+      ).toBeDisabled();
+      expect(approve.closest('[title]')).toHaveAttribute(
+        'title',
+        'Only the owners of this entity review its deploys.',
+      );
+
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', { name: 'Promote to production' }),
+        ).toBeEnabled(),
+      );
+      expect(
+        screen.getByRole('button', { name: 'Roll back production' }),
+      ).toBeEnabled();
+      expect(
+        screen.queryByText('Only the owners of this entity deploy it.'),
+      ).not.toBeInTheDocument();
+    });
+
+    it('keeps the buttons disabled while it asks', async () => {
+      renderTab(promotable(), {
+        entity: entityOfItsOwn('settlements'),
+        permissions: mockApis.permission.mock({
+          authorize: jest.fn(() => new Promise<never>(() => {})),
+        }),
+      });
+
+      const promote = await screen.findByRole('button', {
+        name: 'Promote to production',
+      });
+      expect(promote).toBeDisabled();
+      expect(
+        await requestsRegion().findByRole('button', {
+          name: 'Approve: Promote v1.5.0 to production',
+        }),
+      ).toBeDisabled();
+      expect(
+        screen.getAllByText('Checking your permissions…').length,
+      ).toBeGreaterThan(0);
+    });
   });
 });

@@ -9,7 +9,9 @@ import {
   promotionFrom,
   rollbackOf,
 } from '../../deployActions';
+import { deployActionsDisabledReason } from '../../deployText';
 import {
+  useDeployPermissions,
   useDeployRequests,
   useEnvironments,
   usePipelineUpdates,
@@ -25,9 +27,10 @@ const COLUMN_MIN_WIDTH = 260;
 
 function Environments(props: {
   environments: EnvironmentState[];
+  disabledReason?: string;
   onChoose: (plan: DeployPlan) => void;
 }) {
-  const { environments, onChoose } = props;
+  const { environments, disabledReason, onChoose } = props;
   return (
     <div
       role="group"
@@ -52,6 +55,7 @@ function Environments(props: {
                   environment={environment.environment}
                   promotion={promotion}
                   rollback={rollback}
+                  disabledReason={disabledReason}
                   onChoose={onChoose}
                 />
               )
@@ -74,6 +78,7 @@ export function EntityDeploymentsContent() {
   const entityRef = stringifyEntityRef(entity);
   const environments = useEnvironments(entityRef);
   const requests = useDeployRequests(entityRef);
+  const permissions = useDeployPermissions(entityRef);
   const [plan, setPlan] = useState<DeployPlan>();
   const { retry: retryEnvironments } = environments;
   const { retry: retryRequests } = requests;
@@ -107,14 +112,25 @@ export function EntityDeploymentsContent() {
     );
   } else {
     environmentsView = (
-      <Environments environments={environments.value} onChoose={setPlan} />
+      <Environments
+        environments={environments.value}
+        disabledReason={deployActionsDisabledReason(permissions, 'deploy')}
+        onChoose={setPlan}
+      />
     );
   }
 
   return (
     <Flex direction="column" gap="6">
       {environmentsView}
-      <DeployRequests requests={requests} onReviewed={refresh} />
+      <DeployRequests
+        requests={requests}
+        reviewDisabledReason={deployActionsDisabledReason(
+          permissions,
+          'review',
+        )}
+        onReviewed={refresh}
+      />
       <DeployDialog
         entityRef={entityRef}
         plan={plan}

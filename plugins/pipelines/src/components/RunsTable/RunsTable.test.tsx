@@ -53,4 +53,42 @@ describe('RunsTable', () => {
       expect.objectContaining({ id: '9100' }),
     );
   });
+  it('offers to re-run failed runs only', async () => {
+    const onRerun = jest.fn();
+    const failed = run({ id: '9099', runNumber: 411, conclusion: 'failure' });
+    renderInTestApp(
+      <RunsTable runs={[run(), failed]} onOpen={jest.fn()} onRerun={onRerun} />,
+    );
+
+    const rerun = screen.getByRole('button', { name: /^Re-run failed jobs/ });
+    expect(rerun).toHaveAccessibleName('Re-run failed jobs of CI #411');
+    await userEvent.click(rerun);
+    expect(onRerun).toHaveBeenCalledWith(failed);
+  });
+
+  it('keeps the re-run disabled, saying why, while there is a reason', async () => {
+    const onRerun = jest.fn();
+    renderInTestApp(
+      <RunsTable
+        runs={[run({ id: '9099', runNumber: 411, conclusion: 'failure' })]}
+        onOpen={jest.fn()}
+        onRerun={onRerun}
+        rerunDisabledReason="Only the owners of this entity deploy it."
+      />,
+    );
+
+    const rerun = screen.getByRole('button', {
+      name: 'Re-run failed jobs of CI #411',
+    });
+    expect(rerun).toBeDisabled();
+    expect(rerun.closest('[title]')).toHaveAttribute(
+      'title',
+      'Only the owners of this entity deploy it.',
+    );
+    expect(
+      screen.getByText('Only the owners of this entity deploy it.'),
+    ).toBeInTheDocument();
+    await userEvent.click(rerun);
+    expect(onRerun).not.toHaveBeenCalled();
+  });
 });

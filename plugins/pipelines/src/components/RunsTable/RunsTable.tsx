@@ -93,20 +93,32 @@ const columns: ColumnConfig<WorkflowRun>[] = [
 
 const rerunColumn = (
   onRerun: (run: WorkflowRun) => void,
+  disabledReason: string | undefined,
 ): ColumnConfig<WorkflowRun> => ({
   id: 'rerun',
   label: 'Actions',
   cell: r => (
     <Cell>
       {canRerunFailedJobs(r) ? (
-        <Button
-          variant="secondary"
-          size="small"
-          aria-label={`Re-run failed jobs of ${r.workflowName} #${r.runNumber}`}
-          onPress={() => onRerun(r)}
-        >
-          Re-run failed jobs
-        </Button>
+        <Flex direction="column" align="start" gap="1">
+          {/* A disabled button gets no hover, so the tooltip sits on a wrapper. */}
+          <span title={disabledReason}>
+            <Button
+              variant="secondary"
+              size="small"
+              aria-label={`Re-run failed jobs of ${r.workflowName} #${r.runNumber}`}
+              isDisabled={disabledReason !== undefined}
+              onPress={() => onRerun(r)}
+            >
+              Re-run failed jobs
+            </Button>
+          </span>
+          {disabledReason && (
+            <Text variant="body-x-small" color="secondary">
+              {disabledReason}
+            </Text>
+          )}
+        </Flex>
       ) : null}
     </Cell>
   ),
@@ -114,22 +126,24 @@ const rerunColumn = (
 
 /**
  * Workflow runs, newest first; choosing one opens its detail. With
- * `onRerun`, failed runs offer to re-run their failed jobs.
+ * `onRerun`, failed runs offer to re-run their failed jobs: disabled, with
+ * the reason, while there is a `rerunDisabledReason`.
  */
 export function RunsTable(props: {
   runs: WorkflowRun[];
   loading?: boolean;
   onOpen: (run: WorkflowRun) => void;
   onRerun?: (run: WorkflowRun) => void;
+  rerunDisabledReason?: string;
 }) {
-  const { onOpen, onRerun } = props;
+  const { onOpen, onRerun, rerunDisabledReason } = props;
   const columnConfig = useMemo(
     () => [
       runColumn(onOpen),
       ...columns,
-      ...(onRerun ? [rerunColumn(onRerun)] : []),
+      ...(onRerun ? [rerunColumn(onRerun, rerunDisabledReason)] : []),
     ],
-    [onOpen, onRerun],
+    [onOpen, onRerun, rerunDisabledReason],
   );
   return (
     <Table

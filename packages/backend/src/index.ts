@@ -68,4 +68,6 @@ backend.add(import('@finops/plugin-policy-backend'));
 backend.add(import('@finops/plugin-catalog-backend-module-policy'));
 
 backend.add(import('@finops/plugin-pipelines-backend'));
+// Vault secrets of entities; not configured locally (GET /api/secrets/status says so).
+backend.add(import('@finops/plugin-secrets-backend'));
 backend.start();

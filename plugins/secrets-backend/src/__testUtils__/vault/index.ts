@@ -1,0 +1,7 @@
+export { VaultApiServer } from './VaultApiServer';
+export type {
+  ForcedFailure,
+  RecordedRequest,
+  VaultApiServerOptions,
+} from './VaultApiServer';
+export { serviceAccountJwt } from './authMounts';

@@ -67,15 +67,22 @@ export class DoraQuery {
 
   async compute(request: DoraRequest): Promise<DoraMetrics> {
     const { from, to, entityRefs } = request;
-    const [totals, weekly, leadTimes, restoreTimes] =
+    const [weekly, leadTimes, restoreTimes] =
       entityRefs.length === 0
-        ? [{ deployed: 0, failed: 0, finished: 0 }, [], [], []]
+        ? [[], [], []]
         : await Promise.all([
-            this.#totals(entityRefs, from, to),
             this.#weekly(entityRefs, from, to),
             this.#leadTimes(entityRefs, from, to),
             this.#restoreTimes(entityRefs, from, to),
           ]);
+    // The range's totals are its weeks' sums; a rolled-back deployment
+    // both reached production and failed, and finished once.
+    const totals = { deployed: 0, failed: 0, finished: 0 };
+    for (const week of weekly) {
+      totals.deployed += week.deployments;
+      totals.failed += week.failures;
+      totals.finished += week.deployments + week.failures - week.rolledBack;
+    }
     return {
       scope: request.scope,
       from: new Date(from).toISOString(),
@@ -122,39 +129,28 @@ export class DoraQuery {
       .where(`${alias}.status_updated_at`, '<', to);
   }
 
-  async #totals(entityRefs: string[], from: number, to: number) {
-    const row = await this.#production('d', entityRefs, from, to)
-      .select(
-        countWhere(this.#db, DEPLOYED, 'deployed'),
-        countWhere(this.#db, FAILED, 'failed'),
-        countWhere(this.#db, [...DEPLOYED, ...FAILED], 'finished'),
-      )
-      .first();
-    return {
-      deployed: Number(row?.deployed ?? 0),
-      failed: Number(row?.failed ?? 0),
-      finished: Number(row?.finished ?? 0),
-    };
-  }
-
   async #weekly(entityRefs: string[], from: number, to: number) {
     const rows = await this.#production('d', entityRefs, from, to)
       .select(
         this.#db.raw(`${WEEK_OF_STATUS_TIME} as week`),
         countWhere(this.#db, DEPLOYED, 'deployed'),
         countWhere(this.#db, FAILED, 'failed'),
+        countWhere(this.#db, ['rolled_back'], 'rolled_back'),
       )
       .groupByRaw(WEEK_OF_STATUS_TIME);
     return rows.map(row => ({
       week: Number(row.week),
       deployments: Number(row.deployed),
       failures: Number(row.failed),
+      rolledBack: Number(row.rolled_back),
     }));
   }
 
   /** Per change deployed in range: ms from its time to its first deployment. */
   async #leadTimes(entityRefs: string[], from: number, to: number) {
     const db = this.#db;
+    // The entity filter on both sides lets the planner start from the
+    // scope's deployments instead of every production deployment.
     const rows = await db('pipeline_changes as c')
       .join('pipeline_deployments as d', join =>
         join
@@ -162,39 +158,48 @@ export class DoraQuery {
           .andOn('d.sha', '=', 'c.head_sha'),
       )
       .whereIn('c.entity_ref', entityRefs)
+      .whereIn('d.entity_ref', entityRefs)
       .whereIn('d.status', DEPLOYED)
       .whereRaw(...this.#isProduction('d.environment'))
+      .where('d.status_updated_at', '<', to)
       .where('d.status_updated_at', '>=', db.ref('c.changed_at'))
       .groupBy('c.repository', 'c.sha', 'c.changed_at')
-      .havingRaw(
-        'min(d.status_updated_at) >= ? and min(d.status_updated_at) < ?',
-        [from, to],
-      )
+      .havingRaw('min(d.status_updated_at) >= ?', [from])
       .select(db.raw('min(d.status_updated_at) - c.changed_at as lead_ms'));
     return rows.map(row => millis(row.lead_ms));
   }
 
-  /** Per outage that started in range and ended: ms until it ended. */
+  /**
+   * Per outage that started in range and ended: ms until it ended. Each
+   * production deployment from the range on learns the next success of
+   * its entity from a window over the later ones (newest first, so that
+   * the frame only grows: one pass, not one lookup per failure).
+   */
   async #restoreTimes(entityRefs: string[], from: number, to: number) {
     const db = this.#db;
-    const restoredAt = db('pipeline_deployments as s')
-      .min('s.status_updated_at')
-      .where('s.entity_ref', db.ref('f.entity_ref'))
-      .where('s.status', 'success')
-      .whereRaw(...this.#isProduction('s.environment'))
-      .where('s.status_updated_at', '>', db.ref('f.status_updated_at'));
-    const failures = this.#production('f', entityRefs, from, to)
-      .whereIn('f.status', FAILED)
+    const outcomes = db('pipeline_deployments as d')
+      .whereIn('d.entity_ref', entityRefs)
+      .whereRaw(...this.#isProduction('d.environment'))
+      .whereIn('d.status', ['success', ...FAILED])
+      .where('d.status_updated_at', '>=', from)
       .select(
-        'f.entity_ref',
-        'f.status_updated_at as failed_at',
-        restoredAt.as('restored_at'),
+        'd.entity_ref',
+        'd.status',
+        'd.status_updated_at',
+        db.raw(
+          "min(case when d.status = 'success' then d.status_updated_at end) " +
+            'over (partition by d.entity_ref ' +
+            'order by d.status_updated_at desc, d.id desc ' +
+            'rows between unbounded preceding and 1 preceding) as restored_at',
+        ),
       );
     const rows = await db
-      .from(failures.as('failures'))
-      .whereNotNull('restored_at')
-      .groupBy('entity_ref', 'restored_at')
-      .select(db.raw('restored_at - min(failed_at) as restore_ms'));
+      .from(outcomes.as('o'))
+      .whereIn('o.status', FAILED)
+      .where('o.status_updated_at', '<', to)
+      .whereNotNull('o.restored_at')
+      .groupBy('o.entity_ref', 'o.restored_at')
+      .select(db.raw('o.restored_at - min(o.status_updated_at) as restore_ms'));
     return rows.map(row => millis(row.restore_ms));
   }
 }

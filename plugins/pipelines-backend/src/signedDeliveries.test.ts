@@ -142,14 +142,15 @@ describe('signed GitHub deliveries', () => {
       'x-hub-signature-256': sign(body),
     });
     await waitFor(() => signals.length > 0);
-    await new Promise(resolve => setTimeout(resolve, 700));
+    await new Promise(resolve => setTimeout(resolve, 1_200));
     expect(signals).toEqual([
       {
         recipients: { type: 'broadcast' },
-        channel: 'pipelines:component:default/octo-repo',
+        channel: 'pipelines',
         message: {
-          entityRef: 'component:default/octo-repo',
-          changes: ['runs'],
+          entities: [
+            { entityRef: 'component:default/octo-repo', changes: ['runs'] },
+          ],
         },
       },
     ]);
@@ -177,7 +178,7 @@ describe('signed GitHub deliveries', () => {
     expect(tampered.status).toBe(403);
 
     expect(await storedRuns(server)).toEqual([]);
-    await new Promise(resolve => setTimeout(resolve, 700));
+    await new Promise(resolve => setTimeout(resolve, 1_200));
     expect(signals).toEqual([]);
   });
 });

@@ -1,8 +1,15 @@
 /**
- * The signals channel on which the pipelines backend says that an entity's
- * runs, deployments or deploy requests changed. The message is
- * `{ entityRef, changes: ('runs' | 'deployments' | 'changes' | 'requests')[] }`.
+ * The signals channel on which the pipelines backend says which entities'
+ * runs, deployments or deploy requests changed: at most one message a
+ * second per backend instance, whatever the delivery rate, so that a burst
+ * of webhooks does not become a burst of signals.
  */
-export function signalChannel(entityRef: string): string {
-  return `pipelines:${entityRef.toLocaleLowerCase('en-US')}`;
-}
+export const PIPELINES_SIGNAL_CHANNEL = 'pipelines';
+
+/** What changed for one entity. */
+export type PipelineChange = 'runs' | 'deployments' | 'changes' | 'requests';
+
+/** The message on {@link PIPELINES_SIGNAL_CHANNEL}. */
+export type PipelinesSignal = {
+  entities: Array<{ entityRef: string; changes: PipelineChange[] }>;
+};

@@ -78,19 +78,19 @@ describe('EntityCiCdContent', () => {
       items: [run({ id: '9200', runNumber: 413 }), run()],
     });
     // Another entity's signal, or one about deployments, reads nothing.
-    await signals.send('pipelines:component:default/other', {
-      entityRef: 'component:default/other',
-      changes: ['runs'],
-    });
-    await signals.send(`pipelines:${cardPaymentsRef}`, {
-      entityRef: cardPaymentsRef,
-      changes: ['deployments'],
+    await signals.send('pipelines', {
+      entities: [
+        { entityRef: 'component:default/other', changes: ['runs'] },
+        { entityRef: cardPaymentsRef, changes: ['deployments'] },
+      ],
     });
     expect(api.listRuns).toHaveBeenCalledTimes(1);
 
-    await signals.send(`pipelines:${cardPaymentsRef}`, {
-      entityRef: cardPaymentsRef,
-      changes: ['runs'],
+    await signals.send('pipelines', {
+      entities: [
+        { entityRef: 'component:default/other', changes: ['runs'] },
+        { entityRef: cardPaymentsRef, changes: ['changes', 'runs'] },
+      ],
     });
     expect(await screen.findByText('CI #413')).toBeInTheDocument();
     expect(api.listRuns).toHaveBeenCalledTimes(2);

@@ -7,8 +7,12 @@
  * and the real integrations.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { eventsServiceFactory } from './eventsService';
 
 const backend = createBackend();
+
+// Webhook deliveries stay in the replica that received them (see there).
+backend.add(eventsServiceFactory);
 
 // Serves the built frontend, and the proxy for browser calls to other hosts.
 backend.add(import('@backstage/plugin-app-backend'));

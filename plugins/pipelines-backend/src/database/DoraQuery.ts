@@ -189,8 +189,9 @@ export class DoraQuery {
         db.raw(
           "min(case when d.status = 'success' then d.status_updated_at end) " +
             'over (partition by d.entity_ref ' +
-            'order by d.status_updated_at desc, d.id desc ' +
-            'rows between unbounded preceding and 1 preceding) as restored_at',
+            'order by d.status_updated_at desc ' +
+            // Strictly later: a success in the same millisecond restores nothing.
+            'range between unbounded preceding and 1 preceding) as restored_at',
         ),
       );
     const rows = await db

@@ -64,7 +64,6 @@ type Action = DeployAction | 'rerun';
 interface Decided {
   check: DeployCheck;
   entity: Entity;
-  decision: PolicyDecision;
 }
 
 /**
@@ -337,8 +336,10 @@ export class DeployService {
       entityRef,
       credentials,
     );
-    const sha = await this.#shaOf(entityRef, input);
+    // What the environment runs now: the base of the authors, and what a
+    // roll-back must differ from.
     const base = await this.#deployments.current(entityRef, input.environment);
+    const sha = await this.#shaOf(entityRef, input, base?.sha ?? null);
     const [authors, compliance] = await Promise.all([
       this.#changes.authorsOf(entityRef, sha, base?.sha ?? null),
       this.#policy.getEntityCompliance(parseEntityRef(entityRef), {
@@ -382,7 +383,6 @@ export class DeployService {
         : this.#targets.resolve(entity, input.environment);
     return {
       entity,
-      decision,
       check: {
         outcome: outcomeOf(decision),
         violations: decision.violations,
@@ -404,6 +404,7 @@ export class DeployService {
   async #shaOf(
     entityRef: string,
     input: { action: Action; environment: string; version: string },
+    currentSha: string | null,
   ): Promise<string | null> {
     if (input.action === 'rerun') return input.version;
     const env = input.action === 'rollback' ? input.environment : undefined;
@@ -423,11 +424,7 @@ export class DeployService {
           `${input.environment} never ran ${input.version} successfully: pick a version from its history`,
         );
       }
-      const current = await this.#deployments.current(
-        entityRef,
-        input.environment,
-      );
-      if (current && current.sha === deployed.sha) {
+      if (currentSha === deployed.sha) {
         throw new InputError(
           `${input.environment} runs ${input.version} already: pick an earlier version`,
         );

@@ -32,7 +32,7 @@ test_excepted_rule_ids_keeps_rule_ids if {
 
 # The contract the TypeScript side reads: every decision point's `rules`.
 test_every_rule_follows_the_contract if {
-	every point in ["catalog", "scaffolder", "deploy", "permission"] {
+	every point in ["catalog", "scaffolder", "deploy", "secrets", "permission"] {
 		count(data.finops[point].rules) > 0
 		every id, rule in data.finops[point].rules {
 			regex.match(`^[A-Z]+-[A-Z]+-[0-9]{3}$`, id)

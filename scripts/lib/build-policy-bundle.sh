@@ -11,7 +11,7 @@ finops_ensure_opa
 
 assets="plugins/policy-node/assets"
 entrypoints=()
-for point in catalog scaffolder deploy; do
+for point in catalog scaffolder deploy secrets; do
   entrypoints+=("finops/$point/allow" "finops/$point/violations" "finops/$point/excepted" "finops/$point/rules")
 done
 entrypoints+=(finops/permission/allow finops/permission/decision finops/permission/rules)

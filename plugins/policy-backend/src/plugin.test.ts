@@ -74,6 +74,7 @@ describe('policy backend', () => {
       'deploy',
       'permission',
       'scaffolder',
+      'secrets',
     ]);
     const owner = rules.find(r => r.id === 'CAT-OWNER-001');
     expect(owner).toEqual(

@@ -7,6 +7,7 @@ export const DECISION_POINTS: readonly DecisionPoint[] = [
   'catalog',
   'scaffolder',
   'deploy',
+  'secrets',
   'permission',
 ];
 

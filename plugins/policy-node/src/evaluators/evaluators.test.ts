@@ -1,3 +1,4 @@
+import { DECISION_POINTS } from '@finops/plugin-policy-common';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { canonicalJson } from '../canonicalJson';
@@ -70,7 +71,7 @@ describe('the embedded evaluator, the OPA server and the opa command', () => {
   );
 
   it('has cases that pass and cases that fail at every decision point', () => {
-    for (const point of ['catalog', 'scaffolder', 'deploy', 'permission']) {
+    for (const point of DECISION_POINTS) {
       const answers = cases
         .filter(c => c.point === point)
         .map(c => opaEval(point, c.input).allow);
@@ -80,18 +81,16 @@ describe('the embedded evaluator, the OPA server and the opa command', () => {
   });
 
   it('declare the same rules, and leave them out of decisions', async () => {
-    for (const point of ['catalog', 'scaffolder', 'deploy', 'permission']) {
+    for (const point of DECISION_POINTS) {
       const reference = opaEval(point, {}).rules;
       const asked = { rules: true };
-      expect(await embedded.evaluate(point as any, {}, asked)).toMatchObject({
+      expect(await embedded.evaluate(point, {}, asked)).toMatchObject({
         rules: reference,
       });
-      expect(await server.evaluate(point as any, {}, asked)).toMatchObject({
+      expect(await server.evaluate(point, {}, asked)).toMatchObject({
         rules: reference,
       });
-      expect(await embedded.evaluate(point as any, {})).not.toHaveProperty(
-        'rules',
-      );
+      expect(await embedded.evaluate(point, {})).not.toHaveProperty('rules');
     }
   });
 

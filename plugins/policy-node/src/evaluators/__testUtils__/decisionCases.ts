@@ -29,7 +29,7 @@ const NOW_NS = Date.parse('2026-11-28T12:00:00Z') * 1e6;
 
 /**
  * The shared table every evaluator must agree on: each example entity
- * through finops.catalog, plus scaffolder, deploy and permission inputs
+ * through finops.catalog, plus scaffolder, deploy, secrets and permission inputs
  * that pass and that break each kind of rule.
  */
 export function decisionCases(): DecisionCase[] {
@@ -150,6 +150,66 @@ export function decisionCases(): DecisionCase[] {
     },
   ];
 
+  const secretsBase = {
+    entity: service,
+    action: 'provision',
+    environment: 'production',
+    data_classification: 'restricted',
+    pci_scoped: true,
+    requester: 'user:default/ana',
+    approver: 'user:default/ben',
+    secrets: [{ path: 'kv/card-payments/db', age_days: 12.5 }],
+    max_age_days: 90,
+    exceptions: [],
+  };
+  const overdue = [
+    { path: 'kv/card-payments/db', age_days: 120 },
+    { path: 'kv/card-payments/api', age_days: 90.4 },
+    { path: 'kv/card-payments/new', age_days: null },
+  ];
+  const secrets: DecisionCase[] = [
+    { name: 'secrets: approved', point: 'secrets', input: secretsBase },
+    {
+      name: 'secrets: overdue rotation is advisory',
+      point: 'secrets',
+      input: { ...secretsBase, action: 'rotate', secrets: overdue },
+    },
+    {
+      name: 'secrets: unapproved, classification unknown, overdue',
+      point: 'secrets',
+      input: {
+        ...secretsBase,
+        approver: null,
+        data_classification: null,
+        secrets: overdue,
+      },
+    },
+    {
+      name: 'secrets: self-approved, unknown action',
+      point: 'secrets',
+      input: { ...secretsBase, action: 'delete', approver: 'ana' },
+    },
+    {
+      name: 'secrets: requester unknown',
+      point: 'secrets',
+      input: { ...secretsBase, requester: null },
+    },
+    {
+      name: 'secrets: unapproved with the approval rule excepted',
+      point: 'secrets',
+      input: {
+        ...secretsBase,
+        approver: null,
+        exceptions: [{ rule: 'SEC-APPROVAL-001' }],
+      },
+    },
+    {
+      name: 'secrets: staging needs no approver',
+      point: 'secrets',
+      input: { ...secretsBase, environment: 'staging', approver: null },
+    },
+  ];
+
   const config = {
     admin_groups: ['group:default/platform-team'],
     security_approver_groups: ['group:default/risk-team'],
@@ -198,5 +258,5 @@ export function decisionCases(): DecisionCase[] {
     },
   }));
 
-  return [...catalog, ...scaffolder, ...deploy, ...permission];
+  return [...catalog, ...scaffolder, ...deploy, ...secrets, ...permission];
 }

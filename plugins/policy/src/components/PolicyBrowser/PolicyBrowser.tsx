@@ -16,6 +16,8 @@ const pointDescriptions: Record<DecisionPoint, string> = {
   catalog: 'Checked whenever the catalog processes an entity.',
   scaffolder: 'Checked before a software template creates a service.',
   deploy: 'Checked before a deploy, promotion or rollback.',
+  secrets:
+    "Checked before a service's Vault secrets are provisioned or rotated.",
   permission: "Decides Backstage's permission requests.",
 };
 

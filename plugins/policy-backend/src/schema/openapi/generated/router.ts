@@ -124,7 +124,7 @@ export const spec = {
       },
       DecisionPoint: {
         type: 'string',
-        enum: ['catalog', 'scaffolder', 'deploy', 'permission'],
+        enum: ['catalog', 'scaffolder', 'deploy', 'secrets', 'permission'],
       },
       Severity: {
         type: 'string',

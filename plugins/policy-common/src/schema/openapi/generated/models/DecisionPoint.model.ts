@@ -7,4 +7,9 @@
 /**
  * @public
  */
-export type DecisionPoint = 'catalog' | 'scaffolder' | 'deploy' | 'permission';
+export type DecisionPoint =
+  | 'catalog'
+  | 'scaffolder'
+  | 'deploy'
+  | 'secrets'
+  | 'permission';

@@ -91,5 +91,57 @@ export interface Config {
             };
       }>;
     };
+    /** What provisioning creates for each environment of a service. */
+    provisioning?: {
+      /**
+       * The environments secrets are provisioned for, each in a folder
+       * `<basePath>/<environment>/`. Default: development, staging,
+       * production.
+       * @visibility backend
+       */
+      environments?: string[];
+      /**
+       * The AppRole mount workload and pipeline roles are written to.
+       * Default: approle.
+       * @visibility backend
+       */
+      approleMount?: string;
+      /**
+       * The Kubernetes auth mount workload roles are written to. Default:
+       * kubernetes.
+       * @visibility backend
+       */
+      kubernetesMount?: string;
+      /**
+       * TTL of the tokens a provisioned role gets. Default: 3600.
+       * @visibility backend
+       */
+      tokenTtlSeconds?: number;
+      /** Default: 14400. @visibility backend */
+      tokenMaxTtlSeconds?: number;
+      /** TTL of an AppRole SecretID. Default: 86400. @visibility backend */
+      secretIdTtlSeconds?: number;
+      /**
+       * How long a one-time response-wrapping token of generated values
+       * can be unwrapped. Default: 300.
+       * @visibility backend
+       */
+      wrapTtlSeconds?: number;
+    };
+    rotation?: {
+      /**
+       * A secret whose values are older than this is overdue for
+       * rotation: shown on the entity and given to finops.secrets.
+       * Default: 90.
+       * @visibility backend
+       */
+      maxAgeDays?: number;
+      /**
+       * Versions Vault keeps of a provisioned secret (older ones are
+       * removed on the next write). Default: 5.
+       * @visibility backend
+       */
+      keepVersions?: number;
+    };
   };
 }

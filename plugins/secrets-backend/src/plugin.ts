@@ -2,14 +2,21 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { policyServiceRef } from '@finops/plugin-policy-node';
+import { secretsPermissions } from '@finops/plugin-secrets-common';
+import { migrateDatabase } from './requests/migrateDatabase';
+import { SecretRequestStore } from './requests/SecretRequestStore';
 import { createRouter } from './router';
+import { readSecretsSettings } from './secretsConfig';
+import { SecretsService } from './SecretsService';
 import { VaultInstances } from './vault/VaultInstances';
 
 /**
  * The secrets backend: the Vault instances of `secrets.vault`, one client
- * each, and a status route that says whether they answer. Without
- * `secrets.vault` the backend starts all the same and says so; a wrong
- * `secrets.vault` stops it at startup.
+ * each; entity secret metadata, provisioning, rotation and the approvals
+ * production needs. Without `secrets.vault` the backend starts all the
+ * same and says so; a wrong `secrets.vault` stops it at startup.
  */
 export const secretsPlugin = createBackendPlugin({
   pluginId: 'secrets',
@@ -20,9 +27,17 @@ export const secretsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        database: coreServices.database,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        policy: policyServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter }) {
+      async init(deps) {
+        const { config, logger } = deps;
         const instances = VaultInstances.fromConfig(config, { logger });
+        const settings = readSecretsSettings(config);
         if (instances.configured) {
           logger.info('Vault instances configured', {
             instances: instances
@@ -36,7 +51,24 @@ export const secretsPlugin = createBackendPlugin({
             'Vault is not configured (secrets.vault); secrets cannot be provisioned',
           );
         }
-        httpRouter.use(await createRouter({ httpAuth, instances }));
+        deps.permissionsRegistry.addPermissions(secretsPermissions);
+        const db = await migrateDatabase(deps.database);
+        const secrets = new SecretsService({
+          instances,
+          settings,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          policy: deps.policy,
+          requests: SecretRequestStore.create(db),
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            instances,
+            secrets,
+          }),
+        );
       },
     });
   },

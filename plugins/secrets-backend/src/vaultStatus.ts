@@ -7,7 +7,7 @@ import { VaultClient } from './vault/VaultClient';
 import { VaultInstances } from './vault/VaultInstances';
 import { VaultHealth } from './vault/vaultTypes';
 
-const HELP =
+export const VAULT_NOT_CONFIGURED_HELP =
   'Configure secrets.vault.instances in the app-config: a name, the baseUrl of Vault or OpenBao, and auth (token, approle or kubernetes). See the README of @finops/plugin-secrets-backend.';
 
 /**
@@ -19,7 +19,11 @@ export async function readSecretsStatus(
   instances: VaultInstances,
 ): Promise<SecretsStatus> {
   if (!instances.configured) {
-    return { configured: false, instances: [], help: HELP };
+    return {
+      configured: false,
+      instances: [],
+      help: VAULT_NOT_CONFIGURED_HELP,
+    };
   }
   return {
     configured: true,

@@ -12,7 +12,7 @@ export const spec = {
     title: 'secrets',
     version: '1',
     description:
-      'The FinOps secrets backend: the Vault instances secrets are provisioned in, and whether each answers. Secret values never pass through this API.',
+      "The FinOps secrets backend: the Vault secrets of catalog entities (their metadata, never their values), provisioning of a service's KV path, Vault policies and auth roles, rotation, and the approvals production needs. Secret values are accepted when provisioning, and leave only inside a Vault response-wrapping token the caller asked for.",
     license: {
       name: 'UNLICENSED',
     },
@@ -23,6 +23,29 @@ export const spec = {
     },
   ],
   components: {
+    parameters: {
+      entityRef: {
+        name: 'entityRef',
+        in: 'query',
+        required: true,
+        description:
+          'The catalog entity, e.g. component:default/card-payments.',
+        schema: {
+          type: 'string',
+          minLength: 3,
+          maxLength: 400,
+        },
+      },
+      requestId: {
+        name: 'requestId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          format: 'uuid',
+        },
+      },
+    },
     responses: {
       ErrorResponse: {
         description: "An error, in Backstage's error shape.",
@@ -72,6 +95,604 @@ export const spec = {
           },
         },
         required: ['error'],
+      },
+      PolicyViolation: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          rule: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          remediation: {
+            type: 'string',
+          },
+          frameworks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['rule', 'severity', 'message', 'remediation', 'frameworks'],
+      },
+      SecretVersion: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          createdTime: {
+            type: 'string',
+          },
+          deletionTime: {
+            type: 'string',
+            nullable: true,
+          },
+          destroyed: {
+            type: 'boolean',
+          },
+        },
+        required: ['version', 'createdTime', 'deletionTime', 'destroyed'],
+      },
+      SecretMetadata: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'One KV version 2 secret, without its values.',
+        properties: {
+          path: {
+            type: 'string',
+            description: "Under the instance's KV mount.",
+          },
+          name: {
+            type: 'string',
+            description: 'The path below the annotated (or default) base path.',
+          },
+          currentVersion: {
+            type: 'integer',
+          },
+          versions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SecretVersion',
+            },
+          },
+          createdTime: {
+            type: 'string',
+          },
+          updatedTime: {
+            type: 'string',
+          },
+          rotatedTime: {
+            type: 'string',
+            description:
+              "When its values last changed: the rotation the platform recorded, else the current version's creation.",
+          },
+          ageDays: {
+            type: 'number',
+            description: 'Days since rotatedTime.',
+          },
+          overdue: {
+            type: 'boolean',
+            description: 'Older than secrets.rotation.maxAgeDays.',
+          },
+          generatedKeys: {
+            type: 'array',
+            description:
+              'The keys whose values the platform generated; only those are rotated by the platform.',
+            items: {
+              type: 'string',
+            },
+          },
+          managed: {
+            type: 'boolean',
+            description: 'Provisioned by the platform.',
+          },
+          uiUrl: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: [
+          'path',
+          'name',
+          'currentVersion',
+          'versions',
+          'createdTime',
+          'updatedTime',
+          'rotatedTime',
+          'ageDays',
+          'overdue',
+          'generatedKeys',
+          'managed',
+          'uiUrl',
+        ],
+      },
+      SecretBinding: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A Vault policy or auth role the platform provisions for one environment of the service, and whether it exists.',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['policy', 'approle', 'kubernetes'],
+          },
+          name: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          purpose: {
+            type: 'string',
+            enum: ['workload', 'pipeline'],
+            description:
+              'workload: reads the secrets; pipeline: writes them (CI and rotation).',
+          },
+          exists: {
+            type: 'boolean',
+          },
+          mount: {
+            type: 'string',
+            nullable: true,
+            description: 'The auth mount, for roles.',
+          },
+          policies: {
+            type: 'array',
+            description: "The policies a role's tokens get.",
+            items: {
+              type: 'string',
+            },
+          },
+          uiUrl: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: [
+          'kind',
+          'name',
+          'environment',
+          'purpose',
+          'exists',
+          'mount',
+          'policies',
+          'uiUrl',
+        ],
+      },
+      SecretPath: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          path: {
+            type: 'string',
+          },
+          secrets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SecretMetadata',
+            },
+          },
+          problem: {
+            type: 'string',
+            nullable: true,
+            description: 'Why this path could not be read, if so.',
+          },
+        },
+        required: ['path', 'secrets', 'problem'],
+      },
+      EntitySecrets: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          configured: {
+            type: 'boolean',
+            description: 'Whether secrets.vault is configured at all.',
+          },
+          help: {
+            type: 'string',
+            nullable: true,
+            description: 'What to configure, or why Vault cannot be read.',
+          },
+          instance: {
+            type: 'string',
+            nullable: true,
+            description:
+              'The Vault instance (finops.io/vault-instance or the default).',
+          },
+          basePath: {
+            type: 'string',
+            nullable: true,
+            description: 'Where provisioning writes, under the KV mount.',
+          },
+          kvMount: {
+            type: 'string',
+            nullable: true,
+          },
+          paths: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SecretPath',
+            },
+          },
+          bindings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SecretBinding',
+            },
+          },
+          environments: {
+            type: 'array',
+            description: 'The environments secrets are provisioned for.',
+            items: {
+              type: 'string',
+            },
+          },
+          maxAgeDays: {
+            type: 'integer',
+          },
+          uiUrl: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: [
+          'entityRef',
+          'configured',
+          'help',
+          'instance',
+          'basePath',
+          'kvMount',
+          'paths',
+          'bindings',
+          'environments',
+          'maxAgeDays',
+          'uiUrl',
+        ],
+      },
+      SecretKeySpec: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'One key of a secret: a value generated by the platform (the default), or one supplied here.',
+        properties: {
+          key: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9_.-]{1,64}$',
+          },
+          value: {
+            type: 'string',
+            maxLength: 8192,
+            description:
+              'Supplied value. Never logged, stored by the portal or returned.',
+          },
+          length: {
+            type: 'integer',
+            minimum: 16,
+            maximum: 128,
+            description: 'Length of a generated value. Default 32.',
+          },
+        },
+        required: ['key'],
+      },
+      SecretSpec: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+            description: 'The secret, below <basePath>/<environment>/.',
+          },
+          keys: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 32,
+            items: {
+              $ref: '#/components/schemas/SecretKeySpec',
+            },
+          },
+        },
+        required: ['name', 'keys'],
+      },
+      WorkloadAuth: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'How the workload logs in to read its secrets: an AppRole, or a Kubernetes auth role bound to service accounts in namespaces.',
+        properties: {
+          method: {
+            type: 'string',
+            enum: ['approle', 'kubernetes'],
+          },
+          serviceAccounts: {
+            type: 'array',
+            maxItems: 16,
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$',
+            },
+          },
+          namespaces: {
+            type: 'array',
+            maxItems: 16,
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+            },
+          },
+        },
+        required: ['method'],
+      },
+      ProvisionInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 3,
+            maxLength: 400,
+          },
+          environment: {
+            type: 'string',
+            pattern: '^[a-z][a-z0-9-]{0,31}$',
+          },
+          secrets: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 16,
+            items: {
+              $ref: '#/components/schemas/SecretSpec',
+            },
+          },
+          auth: {
+            $ref: '#/components/schemas/WorkloadAuth',
+          },
+          dryRun: {
+            type: 'boolean',
+            description: 'Say what would change; change nothing.',
+          },
+          wrap: {
+            type: 'boolean',
+            description:
+              'Return the generated values once, inside a Vault response-wrapping token.',
+          },
+        },
+        required: ['entityRef', 'environment', 'secrets', 'auth'],
+      },
+      RotateInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 3,
+            maxLength: 400,
+          },
+          environment: {
+            type: 'string',
+            pattern: '^[a-z][a-z0-9-]{0,31}$',
+          },
+          secret: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+          },
+          wrap: {
+            type: 'boolean',
+          },
+        },
+        required: ['entityRef', 'environment', 'secret'],
+      },
+      SecretChange: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['secret', 'policy', 'approle', 'kubernetes'],
+          },
+          name: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            enum: ['create', 'update', 'unchanged', 'rotate'],
+          },
+          detail: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['kind', 'name', 'action', 'detail'],
+      },
+      WrappedValues: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A Vault response-wrapping token: one `vault unwrap` within ttlSeconds shows the generated values; after that it is spent.',
+        properties: {
+          token: {
+            type: 'string',
+          },
+          ttlSeconds: {
+            type: 'integer',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+        },
+        required: ['token', 'ttlSeconds', 'expiresAt'],
+      },
+      SecretRequestStatus: {
+        type: 'string',
+        description:
+          "pending: waits for someone else's approval; applied: done in Vault; rejected: a reviewer said no; failed: Vault refused or did not answer when it was applied.",
+        enum: ['pending', 'applied', 'rejected', 'failed'],
+      },
+      SecretRequest: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A provisioning or rotation that needed approval, as the portal stores it: names and key names, never values.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            enum: ['provision', 'rotate'],
+          },
+          environment: {
+            type: 'string',
+          },
+          instance: {
+            type: 'string',
+          },
+          secrets: {
+            type: 'array',
+            description: 'Secret names, each with its key names.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['name', 'keys'],
+            },
+          },
+          authMethod: {
+            type: 'string',
+            nullable: true,
+          },
+          status: {
+            $ref: '#/components/schemas/SecretRequestStatus',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+          },
+          reviewedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          reviewedAt: {
+            type: 'string',
+            nullable: true,
+          },
+          comment: {
+            type: 'string',
+            nullable: true,
+          },
+          message: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'action',
+          'environment',
+          'instance',
+          'secrets',
+          'authMethod',
+          'status',
+          'requestedBy',
+          'requestedAt',
+          'reviewedBy',
+          'reviewedAt',
+          'comment',
+          'message',
+        ],
+      },
+      SecretOutcome: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'What a provisioning or rotation did, or would do.',
+        properties: {
+          outcome: {
+            type: 'string',
+            description:
+              'applied: done; planned: a dry run, nothing changed; approval-required: stored as a pending request.',
+            enum: ['applied', 'planned', 'approval-required'],
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SecretChange',
+            },
+          },
+          violations: {
+            type: 'array',
+            description: 'What finops.secrets said, including advisory rules.',
+            items: {
+              $ref: '#/components/schemas/PolicyViolation',
+            },
+          },
+          revision: {
+            type: 'string',
+            description: 'The policy revision that decided.',
+          },
+          request: {
+            type: 'object',
+            nullable: true,
+            allOf: [
+              {
+                $ref: '#/components/schemas/SecretRequest',
+              },
+            ],
+          },
+          wrapped: {
+            type: 'object',
+            nullable: true,
+            allOf: [
+              {
+                $ref: '#/components/schemas/WrappedValues',
+              },
+            ],
+          },
+        },
+        required: [
+          'outcome',
+          'changes',
+          'violations',
+          'revision',
+          'request',
+          'wrapped',
+        ],
+      },
+      ReviewInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 1000,
+          },
+        },
       },
       VaultInstanceStatus: {
         type: 'object',
@@ -144,6 +765,282 @@ export const spec = {
     },
   },
   paths: {
+    '/secrets': {
+      get: {
+        operationId: 'GetEntitySecrets',
+        description:
+          "An entity's Vault secrets (names, versions, times, rotation age), the policies and roles provisioned for it, and links to the Vault UI. Never values. A path that cannot be read says why; Vault not configured answers 200 with configured false and help.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's secrets metadata.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySecrets',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/provision': {
+      post: {
+        operationId: 'Provision',
+        description:
+          "Creates the entity's secrets for an environment, a read policy for the workload and a write policy for the pipeline limited to them, and the workload's and the pipeline's auth roles. Idempotent: existing secrets keep their values; policies and roles are only rewritten when they differ. finops.secrets decides first; in production, restricted or PCI data waits for another owner's approval (values for those are generated when approved).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProvisionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What changed, would change, or waits for approval.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecretOutcome',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rotate': {
+      post: {
+        operationId: 'Rotate',
+        description:
+          'Writes a new version of a secret the platform provisioned, with new generated values for its generated keys (other keys keep theirs); older versions are kept as secrets.rotation.keepVersions says.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RotateInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rotation, or the request waiting for approval.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecretOutcome',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/requests': {
+      get: {
+        operationId: 'ListSecretRequests',
+        description:
+          "An entity's provisioning and rotation requests, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SecretRequest',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/requests/{requestId}/approve': {
+      post: {
+        operationId: 'ApproveSecretRequest',
+        description:
+          'Approves a pending request as the caller and applies it: the policy decides again with the caller as approver, so the requester cannot approve their own request.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The request after it was applied (or failed).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecretRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/requests/{requestId}/reject': {
+      post: {
+        operationId: 'RejectSecretRequest',
+        description: 'Rejects a pending request; nothing changes in Vault.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rejected request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecretRequest',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/status': {
       get: {
         operationId: 'GetStatus',

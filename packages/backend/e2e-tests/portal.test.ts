@@ -270,3 +270,87 @@ test('a signed GitHub delivery shows up on an open CI/CD tab without a reload', 
   });
   expect(forged.status()).toBe(403);
 });
+
+test("an owner provisions and rotates a service's Vault secrets from its page; values never show", async ({
+  page,
+}) => {
+  // The e2e guest also owns what customer-team owns (see globalSetup), and
+  // each backend has a Vault-API test server.
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/onboarding-service/secrets');
+  await expect(page.getByText('No secrets yet')).toBeVisible({
+    timeout: 60_000,
+  });
+
+  await page.getByRole('button', { name: 'Request secrets' }).first().click();
+  const form = page.getByRole('dialog', { name: 'Request secrets' });
+  await form.getByRole('textbox', { name: 'Environment' }).fill('development');
+  await form.getByRole('textbox', { name: 'Secret name' }).fill('database');
+  await form.getByRole('textbox', { name: 'Key' }).fill('password');
+  await form.getByRole('button', { name: 'Preview (dry run)' }).click();
+  const preview = form.getByRole('region', { name: 'Preview' });
+  await expect(
+    preview.getByText('finops-default-onboarding-service-development-read', {
+      exact: true,
+    }),
+  ).toBeVisible();
+  await snap(page, '16-secrets-preview');
+
+  // Backstage UI's checkbox takes the click on its label.
+  await form.getByText('Show generated values once').click();
+  await expect(
+    form.getByRole('checkbox', { name: 'Show generated values once' }),
+  ).toBeChecked();
+  await form.getByRole('button', { name: 'Provision' }).click();
+  const shown = page.getByRole('dialog', {
+    name: 'Generated values: shown once',
+  });
+  await expect(shown.getByText(/vault unwrap/)).toBeVisible();
+  await snap(page, '17-secrets-wrapped');
+  await shown.getByRole('button', { name: 'Done' }).click();
+
+  // The table shows the secret's metadata and its bindings, never a value.
+  await expect(
+    page.getByText('development/database', { exact: true }),
+  ).toBeVisible();
+  const bindings = page.getByRole('region', {
+    name: 'Vault policies and roles',
+  });
+  await expect(
+    bindings.getByText(
+      'finops-default-onboarding-service-development-pipeline',
+      { exact: true },
+    ),
+  ).toBeVisible();
+
+  await page
+    .getByRole('button', { name: 'Rotate development/database' })
+    .click();
+  const confirm = page.getByRole('dialog', {
+    name: 'Rotate database in development',
+  });
+  await confirm.getByRole('button', { name: 'Rotate' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Secret rotated' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await snap(page, '18-secrets-tab');
+
+  // Production of restricted data waits for another owner: the guest
+  // cannot approve its own request.
+  await page.getByRole('button', { name: 'Request secrets' }).first().click();
+  await form.getByRole('textbox', { name: 'Environment' }).fill('production');
+  await form.getByRole('textbox', { name: 'Secret name' }).fill('database');
+  await form.getByRole('textbox', { name: 'Key' }).fill('password');
+  await form.getByRole('button', { name: 'Provision' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Waiting for approval' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const requests = page.getByRole('region', { name: 'Requests' });
+  await expect(
+    requests.getByRole('button', {
+      name: 'Approve: Provision database in production',
+    }),
+  ).toBeDisabled();
+});

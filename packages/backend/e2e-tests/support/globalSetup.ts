@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { VaultApiServer } from '../../../../plugins/secrets-backend/src/__testUtils__/vault';
 import { freePort, RunningBackend, startBackend } from './backendProcess';
 import {
   E2E_SCREENSHOTS_DIR,
@@ -29,7 +30,14 @@ export default async function globalSetup() {
   const serviceToken = randomBytes(24).toString('base64url');
   const webhookSecret = randomBytes(24).toString('base64url');
   const database = await createDatabase(pgUrl);
-  const configFor = (port: number, databaseConfig: object) => ({
+  // Vault cannot run here: each backend gets a Vault-API test server of its
+  // own (the secrets backend's, which follows Vault's documented API).
+  const vaults: VaultApiServer[] = [];
+  const configFor = (
+    port: number,
+    databaseConfig: object,
+    vault: VaultApiServer,
+  ) => ({
     app: { baseUrl: `http://localhost:${port}` },
     backend: {
       baseUrl: `http://localhost:${port}`,
@@ -41,6 +49,31 @@ export default async function globalSetup() {
           {
             type: 'static',
             options: { token: serviceToken, subject: 'e2e-tests' },
+          },
+        ],
+      },
+    },
+    // The guest also owns what the customer team owns, so that the Secrets
+    // tab's owner actions can be exercised (card-payments stays someone
+    // else's, for the deploy tests).
+    auth: {
+      providers: {
+        guest: {
+          ownershipEntityRefs: [
+            'user:development/guest',
+            'group:default/customer-team',
+          ],
+        },
+      },
+    },
+    secrets: {
+      vault: {
+        instances: [
+          {
+            name: 'main',
+            baseUrl: vault.url,
+            uiUrl: 'https://vault.example.com',
+            auth: { type: 'token', token: vault.rootToken },
           },
         ],
       },
@@ -75,17 +108,20 @@ export default async function globalSetup() {
   try {
     for (const target of targets) {
       const port = await freePort();
+      const vault = await VaultApiServer.start();
+      vaults.push(vault);
       started.push(
         await startBackend({
           name: target.name,
           stateDir: E2E_STATE_DIR,
           port,
-          configOverride: configFor(port, target.database),
+          configOverride: configFor(port, target.database, vault),
         }),
       );
     }
   } catch (error) {
     await Promise.all(started.map(b => b.stop()));
+    await Promise.all(vaults.map(v => v.close()));
     await database.drop();
     throw error;
   }
@@ -103,6 +139,7 @@ export default async function globalSetup() {
 
   return async () => {
     await Promise.all(started.map(b => b.stop()));
+    await Promise.all(vaults.map(v => v.close()));
     await database.drop();
   };
 }

@@ -1,0 +1,2 @@
+export { OutcomeDialog } from './OutcomeDialog';
+export type { SecretsResult } from './OutcomeDialog';

@@ -1,0 +1,1 @@
+export { PolicyViolations } from './PolicyViolations';

@@ -1,0 +1,1 @@
+export { ProvisionDialog } from './ProvisionDialog';

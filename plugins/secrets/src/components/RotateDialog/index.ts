@@ -1,0 +1,2 @@
+export { RotateDialog } from './RotateDialog';
+export type { Rotation } from './RotateDialog';

@@ -1,0 +1,1 @@
+export { RotationStatusPill } from './RotationStatusPill';

@@ -1,0 +1,1 @@
+export { SecretBindingsTable } from './SecretBindingsTable';

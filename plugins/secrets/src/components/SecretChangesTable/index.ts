@@ -1,0 +1,1 @@
+export { SecretChangesTable } from './SecretChangesTable';

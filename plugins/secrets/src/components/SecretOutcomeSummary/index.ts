@@ -1,0 +1,2 @@
+export { SecretOutcomeSummary } from './SecretOutcomeSummary';
+export type { SecretsOperation } from './SecretOutcomeSummary';

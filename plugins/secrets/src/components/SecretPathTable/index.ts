@@ -1,0 +1,1 @@
+export { SecretPathTable } from './SecretPathTable';

@@ -1,0 +1,1 @@
+export { SecretRequestOutcome } from './SecretRequestOutcome';

@@ -1,0 +1,1 @@
+export { SecretRequestStatusPill } from './SecretRequestStatusPill';

@@ -1,0 +1,1 @@
+export { SecretRequests } from './SecretRequests';

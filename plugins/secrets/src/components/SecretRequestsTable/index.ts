@@ -1,0 +1,1 @@
+export { SecretRequestsTable, OWN_REQUEST } from './SecretRequestsTable';

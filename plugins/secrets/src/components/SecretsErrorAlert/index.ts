@@ -1,0 +1,1 @@
+export { SecretsErrorAlert } from './SecretsErrorAlert';

@@ -1,0 +1,4 @@
+export {
+  SecretsNotConfigured,
+  SECRETS_DOCS_PATH,
+} from './SecretsNotConfigured';

@@ -1,0 +1,1 @@
+export { SecretsOverview } from './SecretsOverview';

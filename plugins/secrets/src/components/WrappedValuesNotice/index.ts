@@ -1,0 +1,1 @@
+export { WrappedValuesNotice, unwrapUrl } from './WrappedValuesNotice';

@@ -1,0 +1,1 @@
+export { secretsPlugin as default } from './plugin';

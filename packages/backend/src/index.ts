@@ -39,6 +39,8 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 backend.add(import('@finops/plugin-scaffolder-backend-module-policy'));
+// finops:secrets:provision, through the secrets backend's HTTP API.
+backend.add(import('@finops/plugin-scaffolder-backend-module-secrets'));
 
 // TechDocs, built with the mkdocs of the repo's virtualenv.
 backend.add(import('@backstage/plugin-techdocs-backend'));

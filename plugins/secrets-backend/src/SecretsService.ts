@@ -2,11 +2,13 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -63,6 +65,8 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 interface Subject {
   entity: Entity;
   entityRef: string;
+  /** False: a service a template provisions before registering it. */
+  registered: boolean;
   name: CompoundEntityRef;
   target: ProvisionTarget;
 }
@@ -87,6 +91,7 @@ export class SecretsService {
   readonly #settings: SecretsSettings;
   readonly #catalog: CatalogService;
   readonly #permissions: PermissionsService;
+  readonly #userInfo: UserInfoService;
   readonly #policy: PolicyService;
   readonly #requests: SecretRequestStore;
   readonly #provisioner: Provisioner;
@@ -97,6 +102,7 @@ export class SecretsService {
     settings: SecretsSettings;
     catalog: CatalogService;
     permissions: PermissionsService;
+    userInfo: UserInfoService;
     policy: PolicyService;
     requests: SecretRequestStore;
     now?: () => number;
@@ -105,6 +111,7 @@ export class SecretsService {
     this.#settings = options.settings;
     this.#catalog = options.catalog;
     this.#permissions = options.permissions;
+    this.#userInfo = options.userInfo;
     this.#policy = options.policy;
     this.#requests = options.requests;
     this.#now = options.now ?? Date.now;
@@ -168,12 +175,18 @@ export class SecretsService {
       input.entityRef,
       input.environment,
       credentials,
+      undefined,
+      input.entity as Entity | undefined,
     );
-    await this.#authorize(
-      secretsProvisionPermission,
-      subject.entityRef,
-      credentials,
-    );
+    if (subject.registered) {
+      await this.#authorize(
+        secretsProvisionPermission,
+        subject.entityRef,
+        credentials,
+      );
+    } else {
+      await this.#authorizeNewOwner(subject.entity, credentials);
+    }
     const secrets = checkSecrets(input.secrets);
     const auth = checkAuth(input.auth);
     const decision = await this.#decide(subject, {
@@ -393,6 +406,7 @@ export class SecretsService {
     environment: string,
     credentials: BackstageCredentials,
     instance?: string,
+    proposed?: Entity,
   ): Promise<Subject> {
     if (!this.#settings.environments.includes(environment)) {
       throw new InputError(
@@ -401,13 +415,15 @@ export class SecretsService {
         )}`,
       );
     }
-    const entity = await this.#entity(entityRef, credentials);
+    const found = await this.#entity(entityRef, credentials, !!proposed);
+    const entity = found ?? newEntity(entityRef, proposed!);
     const client = this.#instances.get(instance ?? entityVaultInstance(entity));
     const name = getCompoundEntityRef(entity);
     const ref = stringifyEntityRef(entity);
     return {
       entity,
       entityRef: ref,
+      registered: !!found,
       name,
       target: {
         client,
@@ -463,7 +479,17 @@ export class SecretsService {
   async #entity(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<Entity> {
+  ): Promise<Entity>;
+  async #entity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    absentIsFine: boolean,
+  ): Promise<Entity | undefined>;
+  async #entity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    absentIsFine = false,
+  ): Promise<Entity | undefined> {
     let entity: Entity | undefined;
     try {
       entity = await this.#catalog.getEntityByRef(entityRef, { credentials });
@@ -473,8 +499,38 @@ export class SecretsService {
       }
       throw error;
     }
-    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    if (!entity && !absentIsFine) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
     return entity;
+  }
+
+  /**
+   * For a service the catalog does not know yet, there is no entity to
+   * hold a permission on: the caller must be (in) its declared owner.
+   */
+  async #authorizeNewOwner(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const namespace = entity.metadata.namespace ?? 'default';
+    const owner = stringifyEntityRef(
+      parseEntityRef(String(entity.spec!.owner), {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      }),
+    );
+    const { ownershipEntityRefs } = await this.#userInfo.getUserInfo(
+      credentials,
+    );
+    const mine = ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
+    if (!mine.includes(owner.toLocaleLowerCase('en-US'))) {
+      throw new NotAllowedError(
+        `${stringifyEntityRef(
+          entity,
+        )} is not in the catalog yet and its owner ${owner} is not you or one of your groups`,
+      );
+    }
   }
 
   async #authorize(
@@ -498,6 +554,47 @@ export class SecretsService {
       );
     }
   }
+}
+
+/**
+ * The entity a template will register, checked against the ref it is
+ * provisioned as; only what the policy and the paths read is kept.
+ */
+function newEntity(entityRef: string, proposed: Entity): Entity {
+  let ref: string;
+  try {
+    ref = stringifyEntityRef(proposed);
+  } catch {
+    throw new InputError(
+      'entity must be a catalog entity with kind and metadata.name',
+    );
+  }
+  if (ref.toLocaleLowerCase('en-US') !== entityRef.toLocaleLowerCase('en-US')) {
+    throw new InputError(`entity is ${ref}, not ${entityRef}`);
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(proposed.metadata.name)) {
+    throw new InputError(`entity name ${proposed.metadata.name} is not valid`);
+  }
+  const owner = proposed.spec?.owner;
+  if (typeof owner !== 'string' || owner.trim() === '') {
+    throw new InputError(`entity ${ref} names no spec.owner`);
+  }
+  return {
+    apiVersion: String(proposed.apiVersion ?? 'backstage.io/v1alpha1'),
+    kind: proposed.kind,
+    metadata: {
+      name: proposed.metadata.name,
+      namespace: proposed.metadata.namespace ?? 'default',
+      annotations: proposed.metadata.annotations ?? {},
+      labels: proposed.metadata.labels ?? {},
+      tags: proposed.metadata.tags ?? [],
+    },
+    spec: {
+      owner,
+      type: proposed.spec?.type,
+      lifecycle: proposed.spec?.lifecycle,
+    },
+  };
 }
 
 function secretsPaths(entity: Entity): string[] {

@@ -29,6 +29,7 @@ export const secretsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         database: coreServices.database,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
@@ -58,6 +59,7 @@ export const secretsPlugin = createBackendPlugin({
           settings,
           catalog: deps.catalog,
           permissions: deps.permissions,
+          userInfo: deps.userInfo,
           policy: deps.policy,
           requests: SecretRequestStore.create(db),
         });

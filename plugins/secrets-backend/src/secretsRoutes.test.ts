@@ -137,6 +137,20 @@ describe.each(databases.eachSupportedId())('secrets routes on %p', id => {
           deps: {},
           factory: () => permissions,
         }),
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => ({
+            async getUserInfo(credentials: any) {
+              const ref = credentials.principal.userEntityRef;
+              return {
+                userEntityRef: ref,
+                ownershipEntityRefs:
+                  ref === ANA ? [ANA, 'group:default/payments-team'] : [ref],
+              };
+            },
+          }),
+        }),
         ...recording.factories(),
       ],
     });
@@ -662,6 +676,61 @@ describe.each(databases.eachSupportedId())('secrets routes on %p', id => {
       provision({ ...generated, entityRef: 'component:default/ledger' }),
     );
     expect(internal.body.outcome).toBe('applied');
+  });
+
+  it('provisions a service a template has not registered yet, for its owners only', async () => {
+    const { ana, ben, root } = await start();
+    const entity = {
+      ...component('new-service', 'internal'),
+      metadata: {
+        name: 'new-service',
+        annotations: { 'finops.io/data-classification': 'internal' },
+      },
+    };
+    const body = provision({
+      entityRef: 'component:default/new-service',
+      entity,
+    });
+    const refused = await ben.post('/provision', body);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(
+      /not in the catalog yet and its owner group:default\/payments-team/,
+    );
+    const done = await ana.post('/provision', body);
+    expect(done.status).toBe(200);
+    expect(done.body.outcome).toBe('applied');
+    expect(
+      await root.readMetadata(
+        'services/default/new-service/development/database',
+      ),
+    ).toBeDefined();
+    // The entity must be the one provisioned, and name an owner.
+    const other = await ana.post('/provision', {
+      ...body,
+      entity: { ...entity, metadata: { name: 'another' } },
+    });
+    expect(other.status).toBe(400);
+    const ownerless = await ana.post('/provision', {
+      ...body,
+      entity: { ...entity, spec: { type: 'service' } },
+    });
+    expect(ownerless.status).toBe(400);
+    // Without an entity, an unknown service is not found.
+    const unknown = await ana.post('/provision', {
+      ...body,
+      entity: undefined,
+    });
+    expect(unknown.status).toBe(404);
+    // A registered entity's own facts win over a proposed one.
+    const registered = await ana.post(
+      '/provision',
+      provision({
+        environment: 'production',
+        secrets: [{ name: 'db', keys: [{ key: 'password' }] }],
+        entity: component('card-payments', 'public'),
+      }),
+    );
+    expect(registered.body.outcome).toBe('approval-required');
   });
 
   it('binds a Kubernetes role to the workload service accounts', async () => {

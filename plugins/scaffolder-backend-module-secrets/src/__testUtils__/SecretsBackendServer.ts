@@ -37,7 +37,7 @@ const STATUS_OF_ERROR: Record<string, number> = {
 };
 
 const REQUIRED_FIELDS = ['entityRef', 'environment', 'secrets', 'auth'];
-const KNOWN_FIELDS = new Set([...REQUIRED_FIELDS, 'dryRun', 'wrap']);
+const KNOWN_FIELDS = new Set([...REQUIRED_FIELDS, 'entity', 'dryRun', 'wrap']);
 
 /**
  * Plays the secrets backend's `POST /api/secrets/provision` over real HTTP:

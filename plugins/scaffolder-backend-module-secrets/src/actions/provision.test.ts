@@ -7,6 +7,8 @@ import {
   SecretRequest,
 } from '@finops/plugin-secrets-common';
 import { SecretsBackendServer } from '../__testUtils__/SecretsBackendServer';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createSecretsProvisionAction } from './provision';
 
 /** A value typed into a Secret field; the quote makes its JSON form differ. */
@@ -130,6 +132,53 @@ describe('finops:secrets:provision', () => {
         fn => fn.mock.calls,
       ),
     );
+
+  it('sends the service the template rendered, so an unregistered one can be provisioned', async () => {
+    server.onProvision(() => outcome());
+    const { action, ctx } = setup();
+    await mkdir(ctx.workspacePath, { recursive: true });
+    await writeFile(
+      join(ctx.workspacePath, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata: { name: payments-api }',
+        'spec: { owner: payments-team }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: payments-api',
+        '  annotations: { finops.io/data-classification: restricted }',
+        'spec: { type: service, owner: payments-team, lifecycle: experimental }',
+      ].join('\n'),
+    );
+    await action.handler(ctx);
+    expect(server.received[0].body.entity).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'payments-api',
+        annotations: { 'finops.io/data-classification': 'restricted' },
+      },
+      spec: {
+        type: 'service',
+        owner: 'payments-team',
+        lifecycle: 'experimental',
+      },
+    });
+
+    // A file describing other entities sends none.
+    server.received.length = 0;
+    const other = setup();
+    await mkdir(other.ctx.workspacePath, { recursive: true });
+    await writeFile(
+      join(other.ctx.workspacePath, 'catalog-info.yaml'),
+      'kind: Component\nmetadata: { name: other }\nspec: { owner: x }\n',
+    );
+    await other.action.handler(other.ctx);
+    expect(server.received[0].body).not.toHaveProperty('entity');
+  });
 
   it('provisions as the user who started the task and reports names only', async () => {
     server.onProvision(() => outcome());

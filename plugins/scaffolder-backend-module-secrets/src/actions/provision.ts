@@ -7,6 +7,7 @@ import {
   requestProvisioning,
   suppliedValues,
 } from './provisionRequest';
+import { readCatalogEntity } from './catalogInfo';
 import { redactorFor } from './redaction';
 
 /** The plugin that provisions, and that the request token is issued for. */
@@ -128,6 +129,13 @@ export function createSecretsProvisionAction(options: {
             .min(1)
             .max(16)
             .describe('The secrets to create, each with its keys'),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The workspace's catalog-info file the template rendered (default catalog-info.yaml): the service it declares under entityRef is sent along, so a service the catalog does not know yet can be provisioned before it is registered",
+            ),
         auth: z =>
           z
             .object({
@@ -190,6 +198,11 @@ export function createSecretsProvisionAction(options: {
             dryRun: ctx.isDryRun === true,
             token,
             redact,
+            entity: await readCatalogEntity(
+              ctx.workspacePath,
+              input.catalogInfoPath ?? 'catalog-info.yaml',
+              entityRef,
+            ),
           });
         },
       });

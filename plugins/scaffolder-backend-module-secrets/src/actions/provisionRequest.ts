@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import {
   ProvisionInput,
@@ -15,6 +16,7 @@ export type ProvisionActionInput = {
     keys: Array<{ key: string; value?: string; length?: number }>;
   }>;
   auth: ProvisionInput['auth'];
+  catalogInfoPath?: string;
 };
 
 /** What the step reports; names only, so it may be kept with the task. */
@@ -34,12 +36,18 @@ export type ProvisionSummary = {
 export async function requestProvisioning(
   client: SecretsApiClient,
   input: ProvisionActionInput,
-  options: { dryRun: boolean; token: string; redact: (text: string) => string },
+  options: {
+    dryRun: boolean;
+    token: string;
+    redact: (text: string) => string;
+    /** The entity the template will register, when the step found it. */
+    entity?: Entity;
+  },
 ): Promise<ProvisionSummary> {
-  const { dryRun, token, redact } = options;
+  const { dryRun, token, redact, entity } = options;
   const outcome = await provision(
     client,
-    requestBody(input, dryRun),
+    { ...requestBody(input, dryRun), ...(entity && { entity }) },
     token,
     redact,
   );

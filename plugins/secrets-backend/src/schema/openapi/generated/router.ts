@@ -458,6 +458,12 @@ export const spec = {
           auth: {
             $ref: '#/components/schemas/WorkloadAuth',
           },
+          entity: {
+            type: 'object',
+            additionalProperties: true,
+            description:
+              "The service's catalog entity as it will be registered, for a service the catalog does not know yet (a golden-path template provisions before it registers). Used only when the catalog has no entityRef; its spec.owner must be one of the caller's ownership refs.",
+          },
           dryRun: {
             type: 'boolean',
             description: 'Say what would change; change nothing.',

@@ -15,6 +15,10 @@ export interface ProvisionInput {
   secrets: Array<SecretSpec>;
   auth: WorkloadAuth;
   /**
+   * The service\'s catalog entity as it will be registered, for a service the catalog does not know yet (a golden-path template provisions before it registers). Used only when the catalog has no entityRef; its spec.owner must be one of the caller\'s ownership refs.
+   */
+  entity?: { [key: string]: any };
+  /**
    * Say what would change; change nothing.
    */
   dryRun?: boolean;

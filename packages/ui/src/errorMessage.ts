@@ -19,3 +19,19 @@ export function errorMessage(error: unknown): string {
 export function isForbidden(error: unknown): boolean {
   return ResponseError.is(error) && error.statusCode === 403;
 }
+
+/**
+ * Whether something the backend depends on did not answer (503). Requests
+ * fail closed then, so trying again later is worth it.
+ */
+export function isUnavailable(error: unknown): boolean {
+  return ResponseError.is(error) && error.statusCode === 503;
+}
+
+/**
+ * The server's words followed by a sentence of ours, as one description:
+ * "Vault is sealed. Nothing was done: try again in a moment."
+ */
+export function errorMessageWith(error: unknown, sentence: string): string {
+  return `${errorMessage(error).replace(/\.$/, '')}. ${sentence}`;
+}

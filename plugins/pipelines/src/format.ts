@@ -1,19 +1,6 @@
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+export { formatDate, formatDateTime, userName } from '@finops/ui';
+
 const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** "3 Jun 2026, 14:05" in the viewer's time zone. */
-export function formatDateTime(value: Date | string): string {
-  return dateTimeFormat.format(new Date(value));
-}
-
-/** "3 Jun 2026" in the viewer's time zone. */
-export function formatDate(value: Date | string): string {
-  return dateFormat.format(new Date(value));
-}
 
 /** "1.5" or "12": one decimal where it tells something. */
 export function formatDecimal(value: number): string {
@@ -75,9 +62,4 @@ export function elapsedMs(
     return undefined;
   }
   return new Date(to).getTime() - new Date(from).getTime();
-}
-
-/** "alice" for "user:default/alice": the name people know each other by. */
-export function userName(ref: string): string {
-  return ref.slice(ref.lastIndexOf('/') + 1) || ref;
 }

@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import type { PipelinesApi } from '../api';
 import {
   deployCheck,
@@ -9,6 +8,8 @@ import {
   run,
   runDetail,
 } from './fixtures';
+
+export { responseError } from '@finops/ui/testUtils';
 
 /** A PipelinesApi whose every method is a jest mock with a sensible answer. */
 export function fakePipelinesApi(
@@ -42,25 +43,4 @@ export function fakePipelinesApi(
     rerunRun: jest.fn(async () => deployCheck()),
     ...overrides,
   } as jest.Mocked<PipelinesApi>;
-}
-
-/** The error the PipelinesClient throws when the backend answers `status`. */
-export async function responseError(
-  status: number,
-  name: string,
-  message: string,
-): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name, message },
-        response: { statusCode: status },
-      }),
-      {
-        status,
-        statusText: name,
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ),
-  );
 }

@@ -1,28 +1,11 @@
 import { ResponseError } from '@backstage/errors';
+import { backendAnswering } from '@finops/ui/testUtils';
 import { PipelinesClient } from './PipelinesClient';
 import { errorMessage, isForbidden } from '@finops/ui';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new PipelinesClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backstage/api/pipelines' },
-    fetchApi: { fetch: fetch as typeof globalThis.fetch },
-  });
-  const requestedUrl = (call = 0) => new URL(String(fetch.mock.calls[call][0]));
-  const sent = (call = 0) => {
-    const init = fetch.mock.calls[call][1];
-    return {
-      method: init?.method,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-    };
-  };
-  return { client, requestedUrl, sent };
+  const backend = backendAnswering(status, body);
+  return { client: new PipelinesClient(backend), ...backend };
 }
 
 describe('PipelinesClient', () => {

@@ -6,7 +6,6 @@ export { useDoraMetrics } from './useDoraMetrics';
 export { useDeliveryScopes } from './useDeliveryScopes';
 export type { DeliveryScope } from './useDeliveryScopes';
 export { useDeployRequests, DEPLOY_REQUESTS_LIMIT } from './useDeployRequests';
-export { useCurrentUserRef } from './useCurrentUserRef';
 export { usePipelineUpdates } from './usePipelineUpdates';
 export type { PipelineChange } from './usePipelineUpdates';
 export { useDeployPermissions } from './useDeployPermissions';

@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import type { PolicyApi } from '../api';
 import {
   currentVersion,
@@ -6,6 +5,8 @@ import {
   failingCompliance,
   posture,
 } from './fixtures';
+
+export { responseError } from '@finops/ui/testUtils';
 
 /** A PolicyApi whose every method is a jest mock with a sensible answer. */
 export function fakePolicyApi(
@@ -27,25 +28,4 @@ export function fakePolicyApi(
     listVersions: jest.fn(async () => [currentVersion]),
     ...overrides,
   } as jest.Mocked<PolicyApi>;
-}
-
-/** The error the PolicyClient throws when the backend answers `status`. */
-export async function responseError(
-  status: number,
-  name: string,
-  message: string,
-): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name, message },
-        response: { statusCode: status },
-      }),
-      {
-        status,
-        statusText: name,
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ),
-  );
 }

@@ -1,20 +1,11 @@
 import { ResponseError } from '@backstage/errors';
+import { backendAnswering } from '@finops/ui/testUtils';
 import { PolicyClient } from './PolicyClient';
 import { errorMessage, isForbidden } from '@finops/ui';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new PolicyClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backstage/api/policy' },
-    fetchApi: { fetch: fetch as typeof globalThis.fetch },
-  });
-  return { client, fetch };
+  const backend = backendAnswering(status, body);
+  return { client: new PolicyClient(backend), ...backend };
 }
 
 describe('PolicyClient', () => {

@@ -1,5 +1,4 @@
 export { useEntityCompliance } from './useEntityCompliance';
-export { useCurrentUserRef } from './useCurrentUserRef';
 export { usePosture } from './usePosture';
 export { usePendingExceptions } from './usePendingExceptions';
 export { usePolicyRules } from './usePolicyRules';

@@ -1,6 +1,7 @@
-import { ResponseError } from '@backstage/errors';
 import type { SecretsApi } from '../api';
 import { entitySecrets, outcome, secretRequest } from './fixtures';
+
+export { responseError } from '@finops/ui/testUtils';
 
 /** A SecretsApi whose every method is a jest mock with a sensible answer. */
 export function fakeSecretsApi(
@@ -41,25 +42,4 @@ export function fakeSecretsApi(
     ),
     ...overrides,
   } as jest.Mocked<SecretsApi>;
-}
-
-/** The error the SecretsClient throws when the backend answers `status`. */
-export async function responseError(
-  status: number,
-  name: string,
-  message: string,
-): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name, message },
-        response: { statusCode: status },
-      }),
-      {
-        status,
-        statusText: name,
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ),
-  );
 }

@@ -1,28 +1,11 @@
 import { ResponseError } from '@backstage/errors';
 import { errorMessage } from '@finops/ui';
+import { backendAnswering } from '@finops/ui/testUtils';
 import { SecretsClient } from './SecretsClient';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new SecretsClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backstage/api/secrets' },
-    fetchApi: { fetch: fetch as typeof globalThis.fetch },
-  });
-  const requestedUrl = (call = 0) => new URL(String(fetch.mock.calls[call][0]));
-  const sent = (call = 0) => {
-    const init = fetch.mock.calls[call][1];
-    return {
-      method: init?.method,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-    };
-  };
-  return { client, requestedUrl, sent };
+  const backend = backendAnswering(status, body);
+  return { client: new SecretsClient(backend), ...backend };
 }
 
 describe('SecretsClient', () => {

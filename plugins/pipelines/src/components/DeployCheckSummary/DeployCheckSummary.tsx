@@ -1,10 +1,7 @@
 import type { ReactNode } from 'react';
-import type {
-  DeployCheck,
-  PolicyViolation,
-} from '@finops/plugin-pipelines-common';
+import type { DeployCheck } from '@finops/plugin-pipelines-common';
 import { Alert, Flex, Text } from '@backstage/ui';
-import { StatusPill, type StatusTone } from '@finops/ui';
+import { PolicyViolationList } from '@finops/ui';
 import { describeTarget } from '../../deployText';
 import { shortSha, userName } from '../../format';
 
@@ -28,38 +25,6 @@ const OUTCOMES: Record<
     text: 'Nothing can run until the violations below are resolved or excepted.',
   },
 };
-
-const SEVERITY_TONES: Record<string, StatusTone> = {
-  critical: 'danger',
-  high: 'warning',
-  medium: 'info',
-  low: 'neutral',
-};
-
-function Violation(props: { violation: PolicyViolation }) {
-  const { violation } = props;
-  return (
-    <li style={{ padding: 'var(--bui-space-2) 0' }}>
-      <Flex direction="column" gap="1">
-        <Flex align="center" gap="2">
-          <StatusPill tone={SEVERITY_TONES[violation.severity] ?? 'neutral'}>
-            {violation.severity}
-          </StatusPill>
-          <Text weight="bold">{violation.rule}</Text>
-        </Flex>
-        <Text variant="body-small">{violation.message}</Text>
-        <Text variant="body-small" color="secondary">
-          To resolve: {violation.remediation}
-        </Text>
-        {violation.frameworks.length > 0 && (
-          <Text variant="body-x-small" color="secondary">
-            {violation.frameworks.join(' · ')}
-          </Text>
-        )}
-      </Flex>
-    </li>
-  );
-}
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
@@ -93,18 +58,8 @@ export function DeployCheckSummary(props: { check: DeployCheck }) {
         description={outcome.text}
       />
       {/* Waiting for approval is itself a violation (DEP-APPROVAL-001), said above. */}
-      {check.outcome !== 'approval-required' && check.violations.length > 0 && (
-        <ul
-          aria-label="Violations"
-          style={{ listStyle: 'none', margin: 0, padding: 0 }}
-        >
-          {check.violations.map(violation => (
-            <Violation
-              key={`${violation.rule}:${violation.message}`}
-              violation={violation}
-            />
-          ))}
-        </ul>
+      {check.outcome !== 'approval-required' && (
+        <PolicyViolationList violations={check.violations} label="Violations" />
       )}
       {check.targetProblem && (
         <Alert

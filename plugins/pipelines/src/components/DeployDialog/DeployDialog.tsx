@@ -14,10 +14,10 @@ import {
 } from '@backstage/ui';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ActionErrorAlert, ConfirmDialogFooter } from '@finops/ui';
 import { pipelinesApiRef } from '../../api';
 import type { DeployPlan } from '../../deployActions';
 import { DeployCheckSummary } from '../DeployCheckSummary';
-import { DeployErrorAlert } from '../DeployErrorAlert';
 import { DeployRequestOutcome } from '../DeployRequestOutcome';
 
 interface Props {
@@ -106,7 +106,7 @@ function DeployForm(props: Props & { plan: DeployPlan }) {
               </Text>
               {check.loading && <Progress />}
               {check.error && !check.loading && (
-                <DeployErrorAlert
+                <ActionErrorAlert
                   error={check.error}
                   action="check this deploy"
                   onRetry={check.retry}
@@ -116,27 +116,21 @@ function DeployForm(props: Props & { plan: DeployPlan }) {
             </Flex>
           </section>
           {request.error && (
-            <DeployErrorAlert
+            <ActionErrorAlert
               error={request.error}
               action={verb.toLocaleLowerCase('en-US')}
             />
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button
-          isDisabled={!canConfirm}
-          isPending={request.loading}
-          onPress={send}
-        >
-          {decision?.outcome === 'approval-required'
-            ? 'Request approval'
-            : verb}
-        </Button>
-      </DialogFooter>
+      <ConfirmDialogFooter
+        isDisabled={!canConfirm}
+        isPending={request.loading}
+        onConfirm={send}
+        onCancel={onClose}
+      >
+        {decision?.outcome === 'approval-required' ? 'Request approval' : verb}
+      </ConfirmDialogFooter>
     </>
   );
 }

@@ -2,14 +2,23 @@ import { useCallback, useState } from 'react';
 import type { DeployRequest } from '@finops/plugin-pipelines-common';
 import { Progress } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
-import { useCurrentUserRef } from '../../hooks';
+import { ReviewableRequestsTable, useCurrentUserRef } from '@finops/ui';
+import { describeDeploy } from '../../deployText';
 import { DeployRequestOutcome } from '../DeployRequestOutcome';
-import { DeployRequestsTable } from '../DeployRequestsTable';
+import { DeployRequestStatusPill } from '../DeployRequestStatusPill';
 import { ErrorNotice } from '../ErrorNotice';
 import {
   type Review,
   ReviewDeployRequestDialog,
 } from '../ReviewDeployRequestDialog';
+
+// An author's approval is refused by the backend too, which says why.
+const OWN_REQUEST =
+  'You asked for this deploy: someone other than you and its authors must approve it.';
+
+function statusPill(request: DeployRequest) {
+  return <DeployRequestStatusPill status={request.status} />;
+}
 
 /**
  * The Deployments tab's requests: what waits for approval and what was
@@ -57,8 +66,12 @@ export function DeployRequests(props: {
           />
         ) : (
           requests.value && (
-            <DeployRequestsTable
+            <ReviewableRequestsTable
               requests={requests.value}
+              describe={describeDeploy}
+              renderStatus={statusPill}
+              ownRequestReason={OWN_REQUEST}
+              emptyState={<Text>No deploy requests yet.</Text>}
               currentUserRef={currentUserRef}
               reviewDisabledReason={reviewDisabledReason}
               onReview={setReview}

@@ -1,6 +1,10 @@
 import { pipelinesReadPermission } from '@finops/plugin-pipelines-common';
-import { Alert, Button } from '@backstage/ui';
-import { errorMessage, isForbidden } from '../../api';
+import { LoadErrorAlert } from '@finops/ui';
+
+const READ_REFUSED = {
+  title: 'Pipelines are not open to you',
+  description: `Seeing runs, deployments and delivery metrics needs the ${pipelinesReadPermission.name} permission. Ask the platform team if your role should have it.`,
+};
 
 /**
  * A failed load, said in the server's words, with a way to try again. A
@@ -12,30 +16,5 @@ export function ErrorNotice(props: {
   error: unknown;
   onRetry?: () => void;
 }) {
-  const { title, error, onRetry } = props;
-  if (isForbidden(error)) {
-    return (
-      <Alert
-        status="warning"
-        icon
-        title="Pipelines are not open to you"
-        description={`Seeing runs, deployments and delivery metrics needs the ${pipelinesReadPermission.name} permission. Ask the platform team if your role should have it.`}
-      />
-    );
-  }
-  return (
-    <Alert
-      status="danger"
-      icon
-      title={title}
-      description={errorMessage(error)}
-      customActions={
-        onRetry && (
-          <Button size="small" variant="secondary" onPress={onRetry}>
-            Try again
-          </Button>
-        )
-      }
-    />
-  );
+  return <LoadErrorAlert {...props} forbidden={READ_REFUSED} />;
 }

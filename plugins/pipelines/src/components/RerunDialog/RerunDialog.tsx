@@ -11,9 +11,9 @@ import {
   Text,
 } from '@backstage/ui';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { ActionErrorAlert, ConfirmDialogFooter } from '@finops/ui';
 import { pipelinesApiRef } from '../../api';
 import { shortSha } from '../../format';
-import { DeployErrorAlert } from '../DeployErrorAlert';
 
 function RerunForm(props: { run: WorkflowRun; onClose: () => void }) {
   const { run, onClose } = props;
@@ -51,21 +51,20 @@ function RerunForm(props: { run: WorkflowRun; onClose: () => void }) {
             results.
           </Text>
           {rerun.error && (
-            <DeployErrorAlert
+            <ActionErrorAlert
               error={rerun.error}
               action="re-run the failed jobs"
             />
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button isPending={rerun.loading} onPress={send}>
-          Re-run failed jobs
-        </Button>
-      </DialogFooter>
+      <ConfirmDialogFooter
+        isPending={rerun.loading}
+        onConfirm={send}
+        onCancel={onClose}
+      >
+        Re-run failed jobs
+      </ConfirmDialogFooter>
     </>
   );
 }

@@ -1,2 +1,2 @@
 export { ReviewDeployRequestDialog } from './ReviewDeployRequestDialog';
-export type { Review, ReviewDecision } from './ReviewDeployRequestDialog';
+export type { Review } from './ReviewDeployRequestDialog';

@@ -4,8 +4,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { Alert, Flex, Text } from '@backstage/ui';
-import { useCurrentUserRef, usePendingExceptions } from '../../hooks';
-import { ErrorNotice } from '../ErrorNotice';
+import { LoadErrorAlert, useCurrentUserRef } from '@finops/ui';
+import { usePendingExceptions } from '../../hooks';
 import { PendingExceptionReview } from '../PendingExceptionReview';
 
 /**
@@ -27,7 +27,7 @@ export function ApprovalsQueue() {
   }
   if (error) {
     return (
-      <ErrorNotice
+      <LoadErrorAlert
         title="Could not load the pending exceptions"
         error={error}
         onRetry={retry}

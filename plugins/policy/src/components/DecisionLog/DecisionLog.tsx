@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { policyDecisionLogReadPermission } from '@finops/plugin-policy-common';
 import { EmptyState } from '@backstage/core-components';
 import { Button, Flex } from '@backstage/ui';
+import { LoadErrorAlert } from '@finops/ui';
 import { isForbidden } from '../../api';
 import { type DecisionLogFilters, useDecisionLog } from '../../hooks';
 import { DecisionLogSearch } from '../DecisionLogSearch';
 import { DecisionLogTable } from '../DecisionLogTable';
-import { ErrorNotice } from '../ErrorNotice';
 
 /**
  * Every decision the policy made: who asked, about what, and the answer.
@@ -30,7 +30,7 @@ export function DecisionLog() {
     <Flex direction="column" gap="4">
       <DecisionLogSearch onSearch={setFilters} />
       {log.error ? (
-        <ErrorNotice
+        <LoadErrorAlert
           title="Could not load the decision log"
           error={log.error}
         />
@@ -38,7 +38,7 @@ export function DecisionLog() {
         <DecisionLogTable decisions={log.items} loading={log.loading} />
       )}
       {log.loadMoreError && (
-        <ErrorNotice
+        <LoadErrorAlert
           title="Could not load older decisions"
           error={log.loadMoreError}
           onRetry={log.loadMore}

@@ -6,12 +6,12 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { Flex, Link, Text } from '@backstage/ui';
+import { LoadErrorAlert } from '@finops/ui';
 import { formatDateTime, shortRevision } from '../../format';
 import { useEntityCompliance } from '../../hooks';
 import { sortViolations } from '../../severity';
 import { ComplianceStatusChip } from '../ComplianceStatusChip';
 import { ComplianceStatusNotice } from '../ComplianceStatusNotice';
-import { ErrorNotice } from '../ErrorNotice';
 import { SeverityChip } from '../SeverityChip';
 import { SeverityCounts } from '../SeverityCounts';
 
@@ -75,7 +75,7 @@ export function EntityComplianceCard() {
     content = <Progress />;
   } else if (error) {
     content = (
-      <ErrorNotice
+      <LoadErrorAlert
         title="Could not load compliance"
         error={error}
         onRetry={retry}

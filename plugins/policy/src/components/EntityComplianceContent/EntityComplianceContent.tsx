@@ -7,12 +7,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { LoadErrorAlert } from '@finops/ui';
 import { formatDateTime, shortRevision } from '../../format';
 import { useEntityCompliance } from '../../hooks';
 import { ComplianceStatusChip } from '../ComplianceStatusChip';
 import { ComplianceStatusNotice } from '../ComplianceStatusNotice';
 import { EntityExceptionsTable } from '../EntityExceptionsTable';
-import { ErrorNotice } from '../ErrorNotice';
 import { RequestExceptionDialog } from '../RequestExceptionDialog';
 import { SeverityCounts } from '../SeverityCounts';
 import { ViolationsTable } from '../ViolationsTable';
@@ -64,7 +64,7 @@ export function EntityComplianceContent() {
   }
   if (error) {
     return (
-      <ErrorNotice
+      <LoadErrorAlert
         title="Could not load this entity's compliance"
         error={error}
         onRetry={retry}

@@ -5,10 +5,10 @@ import {
 } from '@finops/plugin-policy-common';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { LoadErrorAlert } from '@finops/ui';
 import { formatDateTime, shortRevision } from '../../format';
 import { usePolicyRules, usePolicyVersions } from '../../hooks';
 import { compareSeverity } from '../../severity';
-import { ErrorNotice } from '../ErrorNotice';
 import { PolicyRuleCard } from '../PolicyRuleCard';
 import { PolicyVersionsTable } from '../PolicyVersionsTable';
 
@@ -28,7 +28,7 @@ function CurrentRules() {
   }
   if (error) {
     return (
-      <ErrorNotice
+      <LoadErrorAlert
         title="Could not load the policy's rules"
         error={error}
         onRetry={retry}
@@ -87,7 +87,7 @@ function Versions() {
   }
   if (error) {
     return (
-      <ErrorNotice
+      <LoadErrorAlert
         title="Could not load the policy versions"
         error={error}
         onRetry={retry}

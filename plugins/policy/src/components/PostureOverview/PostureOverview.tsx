@@ -1,8 +1,8 @@
 import { EmptyState, Progress } from '@backstage/core-components';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import { LoadErrorAlert } from '@finops/ui';
 import { shortRevision } from '../../format';
 import { usePosture } from '../../hooks';
-import { ErrorNotice } from '../ErrorNotice';
 import { FrameworkPosture } from '../FrameworkPosture';
 import { OwnerPosture } from '../OwnerPosture';
 import { PostureTotals } from '../PostureTotals';
@@ -31,7 +31,7 @@ export function PostureOverview() {
   }
   if (error) {
     return (
-      <ErrorNotice
+      <LoadErrorAlert
         title="Could not load the compliance posture"
         error={error}
         onRetry={retry}

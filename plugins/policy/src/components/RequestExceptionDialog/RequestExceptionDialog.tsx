@@ -18,6 +18,7 @@ import {
 } from '@backstage/ui';
 import TextField from '@material-ui/core/TextField';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { ConfirmDialogFooter } from '@finops/ui';
 import { errorMessage, policyApiRef } from '../../api';
 import { formatDate } from '../../format';
 import { ExceptionStatusPill } from '../ExceptionStatusPill';
@@ -171,14 +172,13 @@ function RequestExceptionForm(props: FormProps) {
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button onPress={submit} isPending={request.loading}>
-          Request exception
-        </Button>
-      </DialogFooter>
+      <ConfirmDialogFooter
+        isPending={request.loading}
+        onConfirm={submit}
+        onCancel={onClose}
+      >
+        Request exception
+      </ConfirmDialogFooter>
     </>
   );
 }

@@ -1,12 +1,5 @@
 import type { Severity } from '@finops/plugin-policy-common';
-import { StatusPill, type StatusTone } from '@finops/ui';
-
-const tones: Record<Severity, StatusTone> = {
-  critical: 'danger',
-  high: 'warning',
-  medium: 'info',
-  low: 'neutral',
-};
+import { severityTone, StatusPill } from '@finops/ui';
 
 const labels: Record<Severity, string> = {
   critical: 'Critical',
@@ -18,7 +11,7 @@ const labels: Record<Severity, string> = {
 /** A rule's severity as a coloured label. */
 export function SeverityChip(props: { severity: Severity }) {
   return (
-    <StatusPill tone={tones[props.severity]}>
+    <StatusPill tone={severityTone(props.severity)}>
       {labels[props.severity]}
     </StatusPill>
   );

@@ -17,9 +17,10 @@ import {
   TextField,
 } from '@backstage/ui';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { ActionErrorAlert } from '@finops/ui';
 import { secretsApiRef } from '../../api';
+import { VAULT_UNCHANGED } from '../../vaultText';
 import { SecretOutcomeSummary } from '../SecretOutcomeSummary';
-import { SecretsErrorAlert } from '../SecretsErrorAlert';
 import {
   generatesValues,
   initialDraft,
@@ -184,9 +185,10 @@ function ProvisionForm(props: Props) {
             </Text>
           </Flex>
           {preview.error && !preview.loading && (
-            <SecretsErrorAlert
+            <ActionErrorAlert
               error={preview.error}
               action="preview this provisioning"
+              unavailableNote={VAULT_UNCHANGED}
             />
           )}
           {shownPreview && (
@@ -198,9 +200,10 @@ function ProvisionForm(props: Props) {
             </section>
           )}
           {provisioning.error && !provisioning.loading && (
-            <SecretsErrorAlert
+            <ActionErrorAlert
               error={provisioning.error}
               action="provision these secrets"
+              unavailableNote={VAULT_UNCHANGED}
             />
           )}
           {valuesCleared && provisioning.error && !provisioning.loading && (

@@ -1,2 +1,2 @@
 export { ReviewSecretRequestDialog } from './ReviewSecretRequestDialog';
-export type { Review, ReviewDecision } from './ReviewSecretRequestDialog';
+export type { Review } from './ReviewSecretRequestDialog';

@@ -2,19 +2,18 @@ import { useState } from 'react';
 import type { SecretOutcome } from '@finops/plugin-secrets-common';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
-  Button,
   Checkbox,
   Dialog,
   DialogBody,
-  DialogFooter,
   DialogHeader,
   Flex,
   Text,
 } from '@backstage/ui';
+import { ActionErrorAlert, ConfirmDialogFooter } from '@finops/ui';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { secretsApiRef } from '../../api';
 import type { RotationTarget } from '../../rotation';
-import { SecretsErrorAlert } from '../SecretsErrorAlert';
+import { VAULT_UNCHANGED } from '../../vaultText';
 
 /** A secret to rotate, as the tab lists it. */
 export interface Rotation extends RotationTarget {
@@ -69,18 +68,21 @@ function RotateForm(props: Props & { rotation: Rotation }) {
             </Text>
           </Flex>
           {rotating.error && !rotating.loading && (
-            <SecretsErrorAlert error={rotating.error} action="rotate it" />
+            <ActionErrorAlert
+              error={rotating.error}
+              action="rotate it"
+              unavailableNote={VAULT_UNCHANGED}
+            />
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button isPending={rotating.loading} onPress={rotate}>
-          Rotate
-        </Button>
-      </DialogFooter>
+      <ConfirmDialogFooter
+        isPending={rotating.loading}
+        onConfirm={rotate}
+        onCancel={onClose}
+      >
+        Rotate
+      </ConfirmDialogFooter>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { SecretOutcome } from '@finops/plugin-secrets-common';
 import { Alert, Flex, Text } from '@backstage/ui';
+import { PolicyViolationList } from '@finops/ui';
 import { describeRequest } from '../../requestText';
-import { PolicyViolations } from '../PolicyViolations';
 import { SecretChangesTable } from '../SecretChangesTable';
 
 export type SecretsOperation = 'provision' | 'rotate';
@@ -55,7 +55,10 @@ export function SecretOutcomeSummary(props: {
           <Text as="h3" variant="title-x-small">
             What the secrets policy said
           </Text>
-          <PolicyViolations violations={outcome.violations} />
+          <PolicyViolationList
+            violations={outcome.violations}
+            label="Policy findings"
+          />
         </section>
       )}
       {outcome.changes.length > 0 && (

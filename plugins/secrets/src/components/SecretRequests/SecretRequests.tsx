@@ -2,14 +2,30 @@ import { useCallback, useState } from 'react';
 import type { SecretRequest } from '@finops/plugin-secrets-common';
 import { Progress } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
-import { useCurrentUserRef } from '../../hooks';
+import { ReviewableRequestsTable, useCurrentUserRef } from '@finops/ui';
+import { describeRequest } from '../../requestText';
 import { ErrorNotice } from '../ErrorNotice';
 import {
   type Review,
   ReviewSecretRequestDialog,
 } from '../ReviewSecretRequestDialog';
 import { SecretRequestOutcome } from '../SecretRequestOutcome';
-import { SecretRequestsTable } from '../SecretRequestsTable';
+import { SecretRequestStatusPill } from '../SecretRequestStatusPill';
+
+/** Why the requester cannot approve: finops.secrets (SEC-SOD-001) says so. */
+const OWN_REQUEST = 'You asked for this; another owner approves it';
+
+/** "database: password, username; api-keys: token": the keys asked for. */
+function secretKeys(request: SecretRequest): string {
+  return request.secrets
+    .filter(s => s.keys.length > 0)
+    .map(s => `${s.name}: ${s.keys.join(', ')}`)
+    .join('; ');
+}
+
+function statusPill(request: SecretRequest) {
+  return <SecretRequestStatusPill status={request.status} />;
+}
 
 /**
  * The Secrets tab's requests: what waits for another owner's approval and
@@ -56,8 +72,19 @@ export function SecretRequests(props: {
           />
         ) : (
           requests.value && (
-            <SecretRequestsTable
+            <ReviewableRequestsTable
               requests={requests.value}
+              describe={describeRequest}
+              detail={secretKeys}
+              renderStatus={statusPill}
+              showReviewedAt
+              ownRequestReason={OWN_REQUEST}
+              emptyState={
+                <Text>
+                  No requests: nothing this entity asked for needed another
+                  owner&apos;s approval.
+                </Text>
+              }
               currentUserRef={currentUserRef}
               reviewDisabledReason={reviewDisabledReason}
               onReview={setReview}

@@ -1,1 +1,0 @@
-export { DeployErrorAlert } from './DeployErrorAlert';

@@ -1,1 +1,0 @@
-export { DeployRequestsTable } from './DeployRequestsTable';

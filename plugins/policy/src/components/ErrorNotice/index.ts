@@ -1,1 +1,0 @@
-export { ErrorNotice } from './ErrorNotice';

@@ -1,1 +1,0 @@
-export { PolicyViolations } from './PolicyViolations';

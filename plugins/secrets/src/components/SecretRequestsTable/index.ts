@@ -1,1 +1,0 @@
-export { SecretRequestsTable, OWN_REQUEST } from './SecretRequestsTable';

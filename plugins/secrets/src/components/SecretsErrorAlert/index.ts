@@ -1,1 +1,0 @@
-export { SecretsErrorAlert } from './SecretsErrorAlert';

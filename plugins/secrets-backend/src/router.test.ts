@@ -4,7 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { VaultApiServer } from './__testUtils__/vault';
+import { VaultApiServer } from './testUtils/vault';
 import { secretsPlugin } from './plugin';
 
 jest.setTimeout(30_000);

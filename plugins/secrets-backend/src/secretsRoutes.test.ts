@@ -16,7 +16,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { realPolicyService } from './__testUtils__/policyService';
 import { Recording } from './__testUtils__/recording';
-import { VaultApiServer } from './__testUtils__/vault';
+import { VaultApiServer } from './testUtils/vault';
 import { secretsPlugin } from './plugin';
 import { VaultClient } from './vault/VaultClient';
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { VaultApiServer } from '../../../../plugins/secrets-backend/src/__testUtils__/vault';
+import { VaultApiServer } from '@finops/plugin-secrets-backend/testUtils';
 import { freePort, RunningBackend, startBackend } from './backendProcess';
 import {
   E2E_SCREENSHOTS_DIR,

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serviceAccountJwt, VaultApiServer } from '../__testUtils__/vault';
+import { serviceAccountJwt, VaultApiServer } from '../testUtils/vault';
 import { VaultClient } from './VaultClient';
 import { VaultAuthConfig, VaultInstanceConfig } from './vaultConfig';
 

@@ -16,7 +16,7 @@ import { ArgoCdClient } from './deploy/ArgoCdClient';
 import { DeployService } from './deploy/DeployService';
 import { DeployTargets } from './deploy/DeployTargets';
 import { DoraQuery } from './database/DoraQuery';
-import { migrateDatabase } from './database/migrateDatabase';
+import { migrateDatabase } from '@finops/backend-common';
 import { RunStore } from './database/RunStore';
 import { CatalogEntityIndex } from './ingestion/CatalogEntityIndex';
 import { ExampleReplayer } from './ingestion/ExampleReplayer';
@@ -57,7 +57,10 @@ export const pipelinesPlugin = createBackendPlugin({
       async init(deps) {
         const { logger, scheduler } = deps;
         const config = readPipelinesConfig(deps.config);
-        const db = await migrateDatabase(deps.database);
+        const db = await migrateDatabase(
+          deps.database,
+          '@finops/plugin-pipelines-backend',
+        );
         const runs = RunStore.create(db);
         const deployments = DeploymentStore.create(db);
         const changes = ChangeStore.create(db);

@@ -23,15 +23,13 @@
  */
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { pipelinesReadPermission } from '@finops/plugin-pipelines-common';
-import { JsonObject } from '@backstage/types';
+import { auditedUserAction } from '@finops/backend-common';
 import express from 'express';
 import { DeploymentStore } from './database/DeploymentStore';
 import { DeployRequestStore } from './database/DeployRequestStore';
@@ -131,31 +129,7 @@ export async function createRouter(options: {
     res.json(request);
   });
 
-  /** A person's action, as an auditor event that fails with its error. */
-  async function audited<T>(
-    req: express.Request<any, any, any, any>,
-    event: { eventId: string; meta: JsonObject },
-    act: (
-      credentials: BackstageCredentials<BackstageUserPrincipal>,
-    ) => Promise<T>,
-    metaOf: (result: T) => JsonObject,
-  ): Promise<T> {
-    const audit = await auditor.createEvent({
-      eventId: event.eventId,
-      severityLevel: 'high',
-      meta: event.meta,
-      request: req,
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const result = await act(credentials);
-      await audit.success({ meta: metaOf(result) });
-      return result;
-    } catch (error) {
-      await audit.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const audited = auditedUserAction({ auditor, httpAuth });
 
   router.post('/deploy-checks', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });

@@ -10,7 +10,7 @@ import {
 } from '@finops/plugin-policy-node';
 import { DecisionLogStore } from './database/DecisionLogStore';
 import { ExceptionStore } from './database/ExceptionStore';
-import { migrateDatabase } from './database/migrateDatabase';
+import { migrateDatabase } from '@finops/backend-common';
 import { PolicyVersionStore } from './database/PolicyVersionStore';
 import { ViolationStore } from './database/ViolationStore';
 import { createRouter } from './router';
@@ -44,7 +44,10 @@ export const policyPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, auth, catalog, scheduler } = deps;
-        const db = await migrateDatabase(deps.database);
+        const db = await migrateDatabase(
+          deps.database,
+          '@finops/plugin-policy-backend',
+        );
         const decisionLog = DecisionLogStore.create(db);
         const versions = PolicyVersionStore.create(db);
         const violations = ViolationStore.create(db);

@@ -5,7 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyServiceRef } from '@finops/plugin-policy-node';
 import { secretsPermissions } from '@finops/plugin-secrets-common';
-import { migrateDatabase } from './requests/migrateDatabase';
+import { migrateDatabase } from '@finops/backend-common';
 import { SecretRequestStore } from './requests/SecretRequestStore';
 import { createRouter } from './router';
 import { readSecretsSettings } from './secretsConfig';
@@ -53,7 +53,10 @@ export const secretsPlugin = createBackendPlugin({
           );
         }
         deps.permissionsRegistry.addPermissions(secretsPermissions);
-        const db = await migrateDatabase(deps.database);
+        const db = await migrateDatabase(
+          deps.database,
+          '@finops/plugin-secrets-backend',
+        );
         const secrets = new SecretsService({
           instances,
           settings,

@@ -13,13 +13,9 @@
  * are auditor events. No route returns a secret value: generated values
  * leave only inside a Vault response-wrapping token the caller asked for.
  */
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
+import { auditedUserAction } from '@finops/backend-common';
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi';
 import { SecretsService } from './SecretsService';
@@ -56,31 +52,7 @@ export async function createRouter(options: {
     });
   });
 
-  /** A person's change, as an auditor event that fails with its error. */
-  async function audited<T>(
-    req: express.Request<any, any, any, any>,
-    event: { eventId: string; meta: JsonObject },
-    act: (
-      credentials: BackstageCredentials<BackstageUserPrincipal>,
-    ) => Promise<T>,
-    metaOf: (result: T) => JsonObject,
-  ): Promise<T> {
-    const audit = await auditor.createEvent({
-      eventId: event.eventId,
-      severityLevel: 'high',
-      meta: event.meta,
-      request: req,
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const result = await act(credentials);
-      await audit.success({ meta: metaOf(result) });
-      return result;
-    } catch (error) {
-      await audit.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const audited = auditedUserAction({ auditor, httpAuth });
 
   const outcomeMeta = (result: {
     outcome: string;

@@ -1,6 +1,6 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { migrateDatabase } from '../database/migrateDatabase';
+import { migrateDatabase } from '@finops/backend-common';
 
 /** The store tests' databases: SQLite, and the real PostgreSQL of test.sh. */
 export const storeDatabases = TestDatabases.create({
@@ -10,8 +10,11 @@ export const storeDatabases = TestDatabases.create({
 /** A fresh database of this kind with the plugin's migrations applied. */
 export async function migratedDatabase(id: TestDatabaseId): Promise<Knex> {
   const knex = await storeDatabases.init(id);
-  return migrateDatabase({
-    getClient: async () => knex,
-    migrations: { skip: false },
-  });
+  return migrateDatabase(
+    {
+      getClient: async () => knex,
+      migrations: { skip: false },
+    },
+    '@finops/plugin-pipelines-backend',
+  );
 }

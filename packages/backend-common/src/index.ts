@@ -1,0 +1,8 @@
+/**
+ * Plumbing shared by the FinOps Platform backend plugins.
+ *
+ * @packageDocumentation
+ */
+export { migrateDatabase } from './migrateDatabase';
+export { auditedUserAction } from './auditedUserAction';
+export type { AuditedUserAction } from './auditedUserAction';

@@ -709,7 +709,7 @@ function done(
   };
 }
 
-export function publicRequest(request: StoredSecretRequest): SecretRequest {
+function publicRequest(request: StoredSecretRequest): SecretRequest {
   const { spec: _spec, ...rest } = request;
   return rest;
 }

@@ -5,7 +5,7 @@ import {
   SecretMetadata,
   SecretPath,
 } from '@finops/plugin-secrets-common';
-import { parseGenerated } from '../provisioning/Provisioner';
+import { METADATA_ENTITY, parseGenerated } from '../provisioning/Provisioner';
 import { serviceVaultObjects } from '../provisioning/vaultObjects';
 import { SecretsSettings } from '../secretsConfig';
 import { VaultClient } from '../vault/VaultClient';
@@ -114,7 +114,7 @@ function describe(
     ageDays: Math.round(ageDays * 10) / 10,
     overdue: ageDays > settings.maxAgeDays,
     generatedKeys: [...parseGenerated(metadata).keys()].sort(),
-    managed: 'finops-entity' in metadata.customMetadata,
+    managed: METADATA_ENTITY in metadata.customMetadata,
     uiUrl: vaultUiUrl(
       client,
       `secrets/${client.kvMount}/kv/${encodeURIComponent(path)}`,
@@ -196,7 +196,7 @@ export async function readBindings(
 }
 
 /** A page of the Vault UI, in the instance's namespace; null without a UI. */
-export function vaultUiUrl(client: VaultClient, page: string): string | null {
+function vaultUiUrl(client: VaultClient, page: string): string | null {
   if (!client.uiUrl) return null;
   const base = client.uiUrl.replace(/\/+$/, '');
   const namespace = client.namespace

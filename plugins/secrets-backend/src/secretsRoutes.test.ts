@@ -14,7 +14,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyServiceRef } from '@finops/plugin-policy-node';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { realPolicyService } from './__testUtils__/policyService';
+import { embeddedPolicyDecisions } from '@finops/plugin-policy-node/testUtils';
 import { Recording } from './__testUtils__/recording';
 import { VaultApiServer } from './testUtils/vault';
 import { secretsPlugin } from './plugin';
@@ -92,7 +92,7 @@ describe.each(databases.eachSupportedId())('secrets routes on %p', id => {
         : options.vault;
     if (vault) closers.push(() => vault.close());
     const knex: Knex = await databases.init(id);
-    const policy = await realPolicyService();
+    const policy = await embeddedPolicyDecisions();
     const recording = new Recording();
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>

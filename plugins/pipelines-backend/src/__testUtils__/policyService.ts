@@ -1,35 +1,26 @@
-import {
-  EMBEDDED_BUNDLE,
-  decideWith,
-  PolicyService,
-  WasmPolicyEvaluator,
-} from '@finops/plugin-policy-node';
-import { EntityCompliance } from '@finops/plugin-policy-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityCompliance } from '@finops/plugin-policy-common';
+import { PolicyService } from '@finops/plugin-policy-node';
+import {
+  embeddedPolicyDecisions,
+  RecordedDecision,
+} from '@finops/plugin-policy-node/testUtils';
 
 /**
- * The PolicyService with the real policies (the committed Wasm build of
- * policies/, as the policy backend's embedded evaluator runs it), minus
- * the HTTP hop and the decision log: every decision is kept in `decided`.
- * Compliance is what the test says it is (clean unless set).
+ * The PolicyService with the real policies, every decision kept in
+ * `decided` (see embeddedPolicyDecisions). Compliance is what the test says
+ * it is (clean unless set).
  */
 export async function realPolicyService(): Promise<
   Pick<PolicyService, 'decide' | 'getEntityCompliance'> & {
-    decided: Array<{ point: string; input: any; allow: boolean }>;
+    decided: RecordedDecision[];
     compliance: Map<string, Partial<EntityCompliance>>;
   }
 > {
-  const evaluator = await WasmPolicyEvaluator.fromFiles(EMBEDDED_BUNDLE);
-  const decided: Array<{ point: string; input: any; allow: boolean }> = [];
   const compliance = new Map<string, Partial<EntityCompliance>>();
   return {
-    decided,
+    ...(await embeddedPolicyDecisions()),
     compliance,
-    async decide(point, input) {
-      const decision = await decideWith(evaluator, point, input);
-      decided.push({ point, input, allow: decision.allow });
-      return decision;
-    },
     async getEntityCompliance(ref) {
       const entityRef = stringifyEntityRef(ref);
       return {

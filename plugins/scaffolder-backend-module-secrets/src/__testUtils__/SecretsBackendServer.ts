@@ -40,7 +40,8 @@ const REQUIRED_FIELDS = ['entityRef', 'environment', 'secrets', 'auth'];
 const KNOWN_FIELDS = new Set([...REQUIRED_FIELDS, 'entity', 'dryRun', 'wrap']);
 
 /**
- * Plays the secrets backend's `POST /api/secrets/provision` over real HTTP:
+ * Plays the secrets backend's `POST /api/secrets/provision` (and whether
+ * Vault is configured, `GET /api/secrets/status`) over real HTTP:
  * the route takes user credentials only (a service token on behalf of a
  * user counts as that user, exactly as the backend's httpAuth decides),
  * refuses bodies outside ProvisionInput's required and known fields, and
@@ -49,6 +50,8 @@ const KNOWN_FIELDS = new Set([...REQUIRED_FIELDS, 'entity', 'dryRun', 'wrap']);
  */
 export class SecretsBackendServer {
   readonly received: ReceivedProvision[] = [];
+  /** Whether `GET /status` says Vault is configured. */
+  vaultConfigured = true;
   #behaviour: ProvisionBehaviour = () => {
     throw new ServiceUnavailableError('no behaviour given to the test server');
   };
@@ -100,6 +103,22 @@ export class SecretsBackendServer {
     });
     const router = express.Router();
     router.use(express.json());
+    router.get('/status', async (req, res, next) => {
+      try {
+        await httpAuth.credentials(req, { allow: ['user', 'service'] });
+        res.json(
+          this.vaultConfigured
+            ? { configured: true, instances: [] }
+            : {
+                configured: false,
+                instances: [],
+                help: 'Vault is not configured: add secrets.vault.instances to the app-config',
+              },
+        );
+      } catch (error) {
+        next(error);
+      }
+    });
     router.post('/provision', async (req, res, next) => {
       try {
         const credentials = await httpAuth.credentials(req, {

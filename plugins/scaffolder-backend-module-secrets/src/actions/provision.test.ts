@@ -108,14 +108,21 @@ describe('finops:secrets:provision', () => {
   afterAll(() => server.stop());
   beforeEach(() => {
     server.received.length = 0;
+    server.vaultConfigured = true;
   });
 
-  function setup(options: { isDryRun?: boolean } = {}) {
+  function setup(
+    options: {
+      isDryRun?: boolean;
+      whenVaultNotConfigured?: 'fail' | 'skip';
+    } = {},
+  ) {
     const auth = mockServices.auth({ pluginId: 'scaffolder' });
     jest.spyOn(auth, 'getPluginRequestToken');
     const action = createSecretsProvisionAction({
       auth,
       discovery: server.discovery(),
+      whenVaultNotConfigured: options.whenVaultNotConfigured,
     });
     const logger = mockServices.logger.mock();
     const ctx = {
@@ -178,6 +185,35 @@ describe('finops:secrets:provision', () => {
     );
     await other.action.handler(other.ctx);
     expect(server.received[0].body).not.toHaveProperty('entity');
+  });
+
+  it('goes on without provisioning only where configured to, when the portal has no Vault', async () => {
+    server.vaultConfigured = false;
+    server.onProvision(() => {
+      throw new ServiceUnavailableError(
+        'Vault is not configured: add secrets.vault.instances to the app-config',
+      );
+    });
+    const skipping = setup({ whenVaultNotConfigured: 'skip' });
+    await skipping.action.handler(skipping.ctx);
+    expect(server.received).toEqual([]);
+    expect(skipping.ctx.output).toHaveBeenCalledWith('outcome', 'skipped');
+    expect(skipping.ctx.output).toHaveBeenCalledWith('changes', []);
+    expect(skipping.logger.warn).toHaveBeenCalledWith(
+      "Vault is not configured in this portal (secrets.vault), so no secrets were provisioned for component:default/payments-api in production; once Vault is configured, provision them from the entity's Secrets tab",
+    );
+
+    // The default fails, with the backend's reason.
+    const failing = setup();
+    const error = await failureOf(failing.action.handler(failing.ctx));
+    expect(error.message).toMatch(/Vault is not configured/);
+
+    // A portal with Vault provisions even when told it may skip.
+    server.vaultConfigured = true;
+    server.onProvision(() => outcome());
+    const provisioning = setup({ whenVaultNotConfigured: 'skip' });
+    await provisioning.action.handler(provisioning.ctx);
+    expect(provisioning.ctx.output).toHaveBeenCalledWith('outcome', 'applied');
   });
 
   it('provisions as the user who started the task and reports names only', async () => {

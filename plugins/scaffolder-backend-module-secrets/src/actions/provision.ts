@@ -1,5 +1,6 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ResponseError } from '@backstage/errors';
 import { SecretsApiClient } from '@finops/plugin-secrets-common';
 import {
   ProvisionActionInput,
@@ -9,6 +10,25 @@ import {
 } from './provisionRequest';
 import { readCatalogEntity } from './catalogInfo';
 import { redactorFor } from './redaction';
+
+/** The outcome of a portal without Vault that goes on without one. */
+const SKIPPED: ProvisionSummary = {
+  outcome: 'skipped',
+  changes: [],
+  violations: [],
+  requestId: null,
+  revision: '',
+};
+
+/** Whether the secrets backend has any Vault; throws when it cannot say. */
+async function vaultConfigured(
+  client: SecretsApiClient,
+  token: string,
+): Promise<boolean> {
+  const response = await client.getStatus({}, { token });
+  if (!response.ok) throw await ResponseError.fromResponse(response);
+  return (await response.json()).configured;
+}
 
 /** The plugin that provisions, and that the request token is issued for. */
 const SECRETS_PLUGIN_ID = 'secrets';
@@ -55,8 +75,15 @@ const EXAMPLE = [
 export function createSecretsProvisionAction(options: {
   auth: AuthService;
   discovery: DiscoveryService;
+  /**
+   * `skip`: where the portal has no Vault at all (the local portal), the
+   * step logs that nothing was provisioned and succeeds with outcome
+   * `skipped`. `fail` (the default, production): it fails.
+   */
+  whenVaultNotConfigured?: 'fail' | 'skip';
 }) {
   const { auth } = options;
+  const skipWithoutVault = options.whenVaultNotConfigured === 'skip';
   const client = new SecretsApiClient({ discoveryApi: options.discovery });
 
   return createTemplateAction({
@@ -159,9 +186,9 @@ export function createSecretsProvisionAction(options: {
       output: {
         outcome: z =>
           z
-            .enum(['applied', 'planned', 'approval-required'])
+            .enum(['applied', 'planned', 'approval-required', 'skipped'])
             .describe(
-              'applied: done; planned: a dry run, nothing changed; approval-required: waits for another owner',
+              'applied: done; planned: a dry run, nothing changed; approval-required: waits for another owner; skipped: this portal has no Vault and is configured to go on without one',
             ),
         changes: z =>
           z
@@ -194,6 +221,9 @@ export function createSecretsProvisionAction(options: {
             onBehalfOf: await ctx.getInitiatorCredentials(),
             targetPluginId: SECRETS_PLUGIN_ID,
           });
+          if (skipWithoutVault && !(await vaultConfigured(client, token))) {
+            return SKIPPED;
+          }
           return requestProvisioning(client, input, {
             dryRun: ctx.isDryRun === true,
             token,
@@ -216,7 +246,11 @@ export function createSecretsProvisionAction(options: {
         );
       }
       const subject = redact(`${entityRef} in ${environment}`);
-      if (summary.outcome === 'approval-required') {
+      if (summary.outcome === 'skipped') {
+        ctx.logger.warn(
+          `Vault is not configured in this portal (secrets.vault), so no secrets were provisioned for ${subject}; once Vault is configured, provision them from the entity's Secrets tab`,
+        );
+      } else if (summary.outcome === 'approval-required') {
         ctx.logger.warn(
           `provisioning ${subject} waits for another owner's approval in the portal (request ${summary.requestId}); nothing changes in Vault until an owner approves it on the entity's Secrets tab`,
         );

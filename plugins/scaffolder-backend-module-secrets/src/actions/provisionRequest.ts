@@ -21,7 +21,7 @@ export type ProvisionActionInput = {
 
 /** What the step reports; names only, so it may be kept with the task. */
 export type ProvisionSummary = {
-  outcome: SecretOutcome['outcome'];
+  outcome: SecretOutcome['outcome'] | 'skipped';
   changes: Array<Pick<SecretChange, 'kind' | 'name' | 'action'>>;
   violations: Array<{ rule: string; severity: string; message: string }>;
   requestId: string | null;

@@ -7,6 +7,7 @@
  * and the real integrations.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { localReposUrlReaderFactory } from '@finops/plugin-scaffolder-backend-module-local-repos';
 import { eventsServiceFactory } from './eventsService';
 
 const backend = createBackend();
@@ -41,6 +42,10 @@ backend.add(
 backend.add(import('@finops/plugin-scaffolder-backend-module-policy'));
 // finops:secrets:provision, through the secrets backend's HTTP API.
 backend.add(import('@finops/plugin-scaffolder-backend-module-secrets'));
+// finops:publish:local and the reader of its repositories (local portal only:
+// both do nothing without scaffolder.localRepos).
+backend.add(import('@finops/plugin-scaffolder-backend-module-local-repos'));
+backend.add(localReposUrlReaderFactory);
 
 // TechDocs, built with the mkdocs of the repo's virtualenv.
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -1,0 +1,1 @@
+export { DriftCounts } from './DriftCounts';

@@ -1,0 +1,1 @@
+export { DriftStatusPill } from './DriftStatusPill';

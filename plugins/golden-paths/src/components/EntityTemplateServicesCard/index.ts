@@ -1,0 +1,1 @@
+export { EntityTemplateServicesCard } from './EntityTemplateServicesCard';

@@ -1,0 +1,2 @@
+export { GoldenPathFilters } from './GoldenPathFilters';
+export type { GoldenPathFilterValues } from './GoldenPathFilters';

@@ -1,0 +1,1 @@
+export { TemplateSection } from './TemplateSection';

@@ -7,6 +7,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { pipelinesPermissions } from '@finops/plugin-pipelines-common';
 import { policyServiceRef } from '@finops/plugin-policy-node';
+import { errorBudgetServiceRef } from '@finops/plugin-health-node';
 import { readPipelinesConfig } from './config';
 import { ChangeStore } from './database/ChangeStore';
 import { DeliveryStore } from './database/DeliveryStore';
@@ -52,6 +53,7 @@ export const pipelinesPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         policy: policyServiceRef,
+        errorBudgets: errorBudgetServiceRef,
         signals: signalsServiceRef,
       },
       async init(deps) {
@@ -153,6 +155,7 @@ export const pipelinesPlugin = createBackendPlugin({
           auth: deps.auth,
           permissions: deps.permissions,
           policy: deps.policy,
+          errorBudgets: deps.errorBudgets,
           runs,
           deployments,
           changes,

@@ -30,6 +30,8 @@ import {
   pipelinesDeployApprovePermission,
   pipelinesDeployPermission,
 } from '@finops/plugin-pipelines-common';
+import { declaresSlos } from '@finops/plugin-health-common';
+import { ErrorBudgetService } from '@finops/plugin-health-node';
 import { PolicyDecision } from '@finops/plugin-policy-common';
 import { PolicyService } from '@finops/plugin-policy-node';
 import { ANNOTATION_GITHUB_USER_LOGIN } from '../annotations';
@@ -89,6 +91,7 @@ export class DeployService {
   readonly #auth: AuthService;
   readonly #permissions: PermissionsService;
   readonly #policy: Pick<PolicyService, 'decide' | 'getEntityCompliance'>;
+  readonly #errorBudgets: ErrorBudgetService;
   readonly #runs: RunStore;
   readonly #deployments: DeploymentStore;
   readonly #changes: ChangeStore;
@@ -104,6 +107,7 @@ export class DeployService {
     auth: AuthService;
     permissions: PermissionsService;
     policy: Pick<PolicyService, 'decide' | 'getEntityCompliance'>;
+    errorBudgets: ErrorBudgetService;
     runs: RunStore;
     deployments: DeploymentStore;
     changes: ChangeStore;
@@ -122,6 +126,7 @@ export class DeployService {
     this.#auth = options.auth;
     this.#permissions = options.permissions;
     this.#policy = options.policy;
+    this.#errorBudgets = options.errorBudgets;
     this.#runs = options.runs;
     this.#deployments = options.deployments;
     this.#changes = options.changes;
@@ -340,12 +345,20 @@ export class DeployService {
     // roll-back must differ from.
     const base = await this.#deployments.current(entityRef, input.environment);
     const sha = await this.#shaOf(entityRef, input, base?.sha ?? null);
-    const [authors, compliance] = await Promise.all([
+    const [authors, compliance, budget] = await Promise.all([
       this.#changes.authorsOf(entityRef, sha, base?.sha ?? null),
       this.#policy.getEntityCompliance(parseEntityRef(entityRef), {
         credentials,
       }),
+      declaresSlos(entity)
+        ? this.#errorBudgets.getErrorBudget(entityRef, { credentials })
+        : undefined,
     ]);
+    if (budget && budget.errorBudgetRemaining === null) {
+      this.#logger.warn(
+        `The error budget of ${entityRef} is unknown, so finops.deploy refuses production: ${budget.reason}`,
+      );
+    }
     if (
       compliance.status === 'unknown' ||
       compliance.status === 'not-evaluated'
@@ -373,7 +386,7 @@ export class DeployService {
         now_ns: this.#now() * 1e6,
         freeze_windows: freezeWindowsInput(this.#freezeWindows),
         open_violations: openViolations(compliance),
-        ...errorBudgetFacts(entity),
+        ...errorBudgetFacts(entity, budget?.errorBudgetRemaining ?? null),
       },
       { credentials, subject: entityRef },
     );

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { declaresSlos } from '@finops/plugin-health-common';
 import { EntityCompliance } from '@finops/plugin-policy-common';
 import { LABEL_SOX_SCOPE } from '../annotations';
 
@@ -19,22 +20,17 @@ export function soxScoped(entity: Entity): boolean {
 }
 
 /**
- * The error budget facts of finops.deploy. An entity declares SLOs with
- * `spec.slos` or `finops.io/slo*` annotations (the health plugin reads
- * them and computes the budget); one that declares none has no budget to
- * spend. This backend does not compute budgets: for an entity with SLOs
- * the budget stays unknown, which finops.deploy refuses in production,
- * failing closed, until a budget source supplies it.
+ * The error budget facts of finops.deploy. An entity that declares no SLO
+ * (`finops.io/slo-availability`, `finops.io/slo-latency`) has no budget to
+ * spend; for one that does, `remaining` is what the health backend
+ * computed, and null when it could not, which finops.deploy refuses in
+ * production, failing closed.
  */
 export function errorBudgetFacts(
   entity: Entity,
-  remaining: number | null = null,
+  remaining: number | null,
 ): { slo_declared: boolean; error_budget_remaining: number | null } {
-  const declared =
-    (entity.spec as { slos?: unknown } | undefined)?.slos !== undefined ||
-    Object.keys(entity.metadata.annotations ?? {}).some(key =>
-      key.startsWith('finops.io/slo'),
-    );
+  const declared = declaresSlos(entity);
   return {
     slo_declared: declared,
     error_budget_remaining: declared ? remaining : null,

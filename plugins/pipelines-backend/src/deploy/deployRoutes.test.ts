@@ -6,6 +6,10 @@ import {
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ErrorBudgetService,
+  errorBudgetServiceRef,
+} from '@finops/plugin-health-node';
 import { policyServiceRef } from '@finops/plugin-policy-node';
 import request from 'supertest';
 import { startArgoCdApiServer } from '../__testUtils__/argoCdApiServer';
@@ -144,8 +148,20 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
       /** Deploys dispatch deploy.yml on GitHub instead of syncing Argo CD. */
       deployWorkflow?: { dispatchable: boolean };
       config?: object;
+      /** SLO annotations of the component. */
+      annotations?: Record<string, string>;
     } = {},
   ) {
+    const budgets = new Map<string, number | null>();
+    const errorBudgets = {
+      getErrorBudget: async (entityRef: string) => ({
+        entityRef,
+        sloDeclared: true,
+        errorBudgetRemaining: budgets.get(entityRef) ?? null,
+        status: budgets.get(entityRef) === undefined ? 'unknown' : 'ok',
+        reason: 'set by the test',
+      }),
+    };
     const github = await GithubApiServer.start({ token: GITHUB_TOKEN });
     github.addRepository(REPO, {
       runs: [RUN_FAILED, RUN_PASSED].map(runId =>
@@ -169,12 +185,12 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
     const backend = await startPipelinesBackend({
       knex,
       entities: [
-        component(
-          options.labels,
-          options.deployWorkflow
-            ? { 'finops.io/deploy-workflow': 'deploy.yml' }
-            : {},
-        ),
+        component(options.labels, {
+          ...(options.deployWorkflow && {
+            'finops.io/deploy-workflow': 'deploy.yml',
+          }),
+          ...options.annotations,
+        }),
         user('ana-lima', 'ana'),
         user('ben-okoro', 'ben'),
         user('carla'),
@@ -202,6 +218,11 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
           service: policyServiceRef,
           deps: {},
           factory: () => policy as any,
+        }),
+        createServiceFactory({
+          service: errorBudgetServiceRef,
+          deps: {},
+          factory: () => errorBudgets as ErrorBudgetService,
         }),
         ...(options.permissions
           ? [
@@ -240,7 +261,7 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
         .set('Authorization', as(who))
         .send(body);
     closers.push(() => argocd.close());
-    return { backend, argocd, github, policy, post, as };
+    return { backend, argocd, github, policy, post, as, budgets };
   }
 
   const promoteV2 = {
@@ -460,6 +481,35 @@ describe.each(storeDatabases.eachSupportedId())('deploy actions on %p', id => {
     const unknown = await post('/deploy-requests', CARLA, stagingDeploy);
     expect(unknown.status).toBe(503);
     expect(unknown.body.error.message).toContain('OPA did not answer');
+  });
+
+  it('promotes to production only with error budget left and known, when SLOs are declared', async () => {
+    const { post, budgets } = await start({
+      annotations: { 'finops.io/slo-availability': '99.9' },
+    });
+    const budgetViolations = async () => {
+      const check = await post('/deploy-checks', BEN, promoteV2);
+      expect(check.status).toBe(200);
+      return check.body.violations
+        .filter((v: any) => v.rule === 'DEP-BUDGET-001')
+        .map((v: any) => v.message);
+    };
+    budgets.set(ENTITY_REF, 0.4);
+    expect(await budgetViolations()).toEqual([]);
+    budgets.set(ENTITY_REF, -0.25);
+    expect(await budgetViolations()).toEqual(['the error budget is exhausted']);
+    // Unknown (Prometheus down, no data): refused, failing closed.
+    budgets.delete(ENTITY_REF);
+    expect(await budgetViolations()).toEqual([
+      'the error budget could not be read, so production promotion is refused',
+    ]);
+    // Staging does not spend the production budget.
+    const staging = await post('/deploy-checks', CARLA, {
+      ...promoteV2,
+      action: 'deploy',
+      environment: 'staging',
+    });
+    expect(staging.body.outcome).toBe('allowed');
   });
 
   it('refuses production when the authors of what ships are unknown', async () => {

@@ -1,0 +1,1 @@
+export { BudgetBar, budgetText } from './BudgetBar';

@@ -1,0 +1,1 @@
+export { BurnRateTable } from './BurnRateTable';

@@ -1,0 +1,1 @@
+export { DeclarationErrors } from './DeclarationErrors';

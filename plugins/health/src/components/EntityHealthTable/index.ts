@@ -1,0 +1,1 @@
+export { EntityHealthTable } from './EntityHealthTable';

@@ -1,0 +1,1 @@
+export { GrafanaSection } from './GrafanaSection';

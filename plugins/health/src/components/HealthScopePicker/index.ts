@@ -1,0 +1,1 @@
+export { HealthScopePicker } from './HealthScopePicker';

@@ -1,0 +1,1 @@
+export { HealthSection } from './HealthSection';

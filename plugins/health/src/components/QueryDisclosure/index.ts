@@ -1,0 +1,1 @@
+export { QueryDisclosure } from './QueryDisclosure';

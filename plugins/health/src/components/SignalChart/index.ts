@@ -1,0 +1,1 @@
+export { SignalChart } from './SignalChart';

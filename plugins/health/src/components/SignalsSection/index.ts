@@ -1,0 +1,1 @@
+export { SignalsSection } from './SignalsSection';

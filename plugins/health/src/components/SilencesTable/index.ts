@@ -1,0 +1,1 @@
+export { SilencesTable } from './SilencesTable';

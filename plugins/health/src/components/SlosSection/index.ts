@@ -1,0 +1,1 @@
+export { SlosSection } from './SlosSection';

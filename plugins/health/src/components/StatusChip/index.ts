@@ -1,0 +1,1 @@
+export { StatusChip, statusTone } from './StatusChip';

@@ -1,0 +1,19 @@
+export {
+  useEntityAlerts,
+  useEntityDashboards,
+  useEntityHealthSummary,
+  useEntitySignals,
+  useEntitySlos,
+} from './useEntityHealthData';
+export { useHealthScopes } from './useHealthScopes';
+export type { HealthScope } from './useHealthScopes';
+export { useHealthSummaries } from './useHealthSummaries';
+export { useSignedInGroups } from './useSignedInGroups';
+
+/** What a hook of this plugin gives a section to render: loading, failed or loaded. */
+export interface Loadable<T> {
+  value?: T;
+  loading: boolean;
+  error?: unknown;
+  retry: () => void;
+}

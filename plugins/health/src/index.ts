@@ -1,0 +1,1 @@
+export { healthPlugin as default } from './plugin';

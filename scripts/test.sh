@@ -8,6 +8,7 @@ source "$(dirname "$0")/bootstrap.sh"
 source "$FINOPS_ROOT/scripts/lib/postgres.sh"
 source "$FINOPS_ROOT/scripts/lib/chromium.sh"
 source "$FINOPS_ROOT/scripts/lib/opa.sh"
+source "$FINOPS_ROOT/scripts/lib/observability.sh"
 cd "$FINOPS_ROOT"
 
 passed=0
@@ -56,6 +57,8 @@ stage "policies (opa check, fmt, test with coverage)" scripts/lib/policy-checks.
 stage "policy bundle matches policies/" scripts/lib/build-policy-bundle.sh --check
 
 finops_postgres_start
+# Real Prometheus and Alertmanager for the health backend's tests.
+finops_ensure_observability
 stage "unit and database tests (SQLite, PostgreSQL, evaluators vs opa)" yarn test
 
 finops_ensure_chromium

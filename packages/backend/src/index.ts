@@ -81,4 +81,7 @@ backend.add(import('@finops/plugin-catalog-backend-module-policy'));
 backend.add(import('@finops/plugin-pipelines-backend'));
 // Vault secrets of entities; not configured locally (GET /api/secrets/status says so).
 backend.add(import('@finops/plugin-secrets-backend'));
+// Golden signals, SLOs and error budgets, alerts and dashboards; not
+// configured locally (each source says what to configure).
+backend.add(import('@finops/plugin-health-backend'));
 backend.start();

@@ -45,5 +45,10 @@ export default defineConfig({
       testDir: 'packages/backend/e2e-tests',
       testMatch: 'portal.test.ts',
     },
+    {
+      name: 'cli',
+      testDir: 'packages/cli/e2e-tests',
+      testMatch: 'cli.test.ts',
+    },
   ],
 });

@@ -1,0 +1,3 @@
+export { registerApprovals } from './approvals';
+export { registerDeploy } from './deploy';
+export { registerRollback } from './rollback';

@@ -1,0 +1,2 @@
+export { registerTemplates } from './list';
+export { registerCreate } from './create';

@@ -41,6 +41,39 @@ for (const db of ['sqlite', 'postgres'] as const) {
         .toEqual([]);
     });
 
+    test("reads a service's error budget and alerts from the real Prometheus and Alertmanager", async ({
+      request,
+    }) => {
+      const headers = { authorization: `Bearer ${state.serviceToken}` };
+      const params = { entityRef: 'component:default/onboarding-service' };
+      // 0.5% of requests fail and 0.5% are slower than 250 ms, against
+      // 99% objectives: half of each budget is left.
+      await expect
+        .poll(
+          async () => {
+            const res = await request.get(`${url}/api/health/error-budget`, {
+              headers,
+              params,
+            });
+            expect(res.status()).toBe(200);
+            return (await res.json()).errorBudgetRemaining;
+          },
+          { message: 'the error budget never became known', timeout: 60_000 },
+        )
+        .toBeCloseTo(0.5, 6);
+      const alerts = await request.get(`${url}/api/health/alerts`, {
+        headers,
+        params,
+      });
+      expect((await alerts.json()).alerts).toEqual([
+        expect.objectContaining({
+          name: 'KycQueueBacklog',
+          severity: 'warning',
+          state: 'active',
+        }),
+      ]);
+    });
+
     test('rejects a call without credentials with 401', async ({ request }) => {
       const res = await request.get(`${url}/api/catalog/entities`);
       expect(res.status()).toBe(401);

@@ -354,3 +354,25 @@ test("an owner provisions and rotates a service's Vault secrets from its page; v
     }),
   ).toBeDisabled();
 });
+
+test("the Health tab shows a service's SLOs, alerts and dashboards", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/onboarding-service/health');
+  await expect(page.getByText('99% of requests succeed').first()).toBeVisible();
+  await expect(
+    page.getByText('99% of requests faster than 250 ms').first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText('50% of the error budget left').first(),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('KycQueueBacklog').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Onboarding service' }).first(),
+  ).toHaveAttribute(
+    'href',
+    'https://grafana.example.com/d/onboarding/onboarding-service',
+  );
+  await snap(page, '20-entity-health');
+});

@@ -3,6 +3,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { VaultApiServer } from '@finops/plugin-secrets-backend/testUtils';
+import {
+  GrafanaApiServer,
+  MetricsExporter,
+  postAlerts,
+  startAlertmanager,
+  startPrometheus,
+} from '@finops/plugin-health-backend/testUtils';
 import { freePort, RunningBackend, startBackend } from './backendProcess';
 import {
   E2E_SCREENSHOTS_DIR,
@@ -33,11 +40,13 @@ export default async function globalSetup() {
   // Vault cannot run here: each backend gets a Vault-API test server of its
   // own (the secrets backend's, which follows Vault's documented API).
   const vaults: VaultApiServer[] = [];
+  const observability = await startObservability();
   const configFor = (
     port: number,
     databaseConfig: object,
     vault: VaultApiServer,
   ) => ({
+    health: observability.config,
     app: { baseUrl: `http://localhost:${port}` },
     backend: {
       baseUrl: `http://localhost:${port}`,
@@ -122,6 +131,7 @@ export default async function globalSetup() {
   } catch (error) {
     await Promise.all(started.map(b => b.stop()));
     await Promise.all(vaults.map(v => v.close()));
+    await observability.stop();
     await database.drop();
     throw error;
   }
@@ -140,7 +150,107 @@ export default async function globalSetup() {
   return async () => {
     await Promise.all(started.map(b => b.stop()));
     await Promise.all(vaults.map(v => v.close()));
+    await observability.stop();
     await database.drop();
+  };
+}
+
+/** The token of the Grafana test server. */
+const GRAFANA_TOKEN = 'glsa_e2e_viewer_token';
+
+/**
+ * A real Prometheus scraping an exporter of onboarding-service's request
+ * histogram, a real Alertmanager holding one of its alerts, and Grafana's
+ * API (which cannot run here) with its dashboard; shared by both backends.
+ *
+ * Per scrape onboarding-service answers 200 requests: 199 × 200 and 1 × 500
+ * (0.5% bad), 199 of them within 250 ms: against its 99% objectives half
+ * of each error budget is left.
+ */
+async function startObservability() {
+  const buckets = (fast: number, all: number) => ({
+    '0.05': Math.min(fast, 120),
+    '0.1': Math.min(fast, 170),
+    '0.25': fast,
+    '0.5': all,
+    '1': all,
+    '+Inf': all,
+  });
+  const labels = {
+    service: 'onboarding-service',
+    method: 'POST',
+    route: '/v1/applications',
+  };
+  const exporter = await MetricsExporter.start({
+    requests: [
+      {
+        labels: { ...labels, status: '200' },
+        count: 199,
+        buckets: buckets(199, 199),
+        sumSeconds: 12,
+      },
+      {
+        labels: { ...labels, status: '500' },
+        count: 1,
+        buckets: buckets(0, 1),
+        sumSeconds: 0.4,
+      },
+    ],
+    cpu: [{ labels: { service: 'onboarding-service' }, secondsPerScrape: 0.2 }],
+  });
+  const [prometheus, alertmanager, grafana] = await Promise.all([
+    startPrometheus({ targets: [exporter.target] }),
+    startAlertmanager(),
+    GrafanaApiServer.start({ token: GRAFANA_TOKEN }),
+  ]);
+  grafana.dashboards.push({
+    uid: 'onboarding',
+    title: 'Onboarding service',
+    tags: ['service:onboarding-service'],
+    folderTitle: 'Customer',
+    panels: [{ id: 1, title: 'Applications per minute' }],
+  });
+  await postAlerts(alertmanager.baseUrl, [
+    {
+      labels: {
+        alertname: 'KycQueueBacklog',
+        service: 'onboarding-service',
+        severity: 'warning',
+      },
+      annotations: {
+        summary: 'KYC decisions are waiting more than 10 minutes',
+      },
+    },
+  ]);
+  return {
+    config: {
+      cacheTtl: '5s',
+      prometheus: {
+        rateWindow: '30s',
+        instances: [{ name: 'main', baseUrl: prometheus.baseUrl }],
+      },
+      alertmanager: {
+        instances: [{ name: 'main', baseUrl: alertmanager.baseUrl }],
+      },
+      grafana: {
+        instances: [
+          {
+            name: 'main',
+            baseUrl: grafana.baseUrl,
+            publicUrl: 'https://grafana.example.com',
+            token: GRAFANA_TOKEN,
+          },
+        ],
+      },
+    },
+    async stop() {
+      await Promise.all([
+        prometheus.stop(),
+        alertmanager.stop(),
+        grafana.close(),
+      ]);
+      await exporter.close();
+    },
   };
 }
 

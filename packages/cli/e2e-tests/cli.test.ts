@@ -319,11 +319,11 @@ test('create follows the scaffolder task and names the step that failed (exit 1)
   ]);
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(
-    /^Creating from template:default\/techdocs-site: task [0-9a-f-]{36} \(3 steps\)\n/,
+    /^Creating from template:default\/techdocs-site: task [0-9a-f-]{36} \(4 steps\)\n/,
   );
-  expect(run.stdout).toContain('▸ [1/3] Generate the docs site\n');
-  expect(run.stdout).toMatch(/✔ \[1\/3\] Generate the docs site \(.+\)\n/);
-  expect(run.stdout).toMatch(/✘ \[2\/3\] Publish to GitHub/);
+  expect(run.stdout).toContain('▸ [1/4] Generate the docs site\n');
+  expect(run.stdout).toMatch(/✔ \[1\/4\] Generate the docs site \(.+\)\n/);
+  expect(run.stdout).toMatch(/✘ \[2\/4\] Publish to GitHub/);
   expect(run.stdout).toMatch(
     /\n✘ Step "Publish to GitHub" failed: .*example\.invalid.*\n$/,
   );
@@ -333,6 +333,32 @@ test('create follows the scaffolder task and names the step that failed (exit 1)
   expect(missing.stderr).toBe(
     'finops: Missing required parameters: system, owner, repoUrl (pass --set system=... or --values file.yaml)\n',
   );
+});
+
+test('create runs a template end to end into a local repository, and the catalog registers it', async () => {
+  const run = await finops([
+    'create',
+    'techdocs-site',
+    '--set',
+    'name=cli-e2e-docs',
+    '--set',
+    'system=payments',
+    '--set',
+    'owner=payments-team',
+    '--set',
+    'repoUrl=repos.local?owner=payments-team&repo=cli-e2e-docs',
+  ]);
+  expect(run.stdout).toMatch(/✔ \[4\/4\] Register in the catalog/);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/✔ \[1\/4\] Generate the docs site/);
+  expect(run.stdout).toMatch(/✔ \[3\/4\] Publish to a local repository/);
+  expect(run.stdout).toMatch(/✔ \[4\/4\] Register in the catalog/);
+  expect(run.stdout).toContain(
+    'https://repos.local/payments-team/cli-e2e-docs',
+  );
+  const status = await finops(['status', 'component:cli-e2e-docs', '--json']);
+  expect(status.code).toBe(0);
 });
 
 test('policy exceptions and approvals list, as JSON', async () => {

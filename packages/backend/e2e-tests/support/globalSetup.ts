@@ -94,6 +94,13 @@ export default async function globalSetup() {
         local: { publishDirectory: join(E2E_STATE_DIR, 'techdocs') },
       },
     },
+    // Templates publish into this run's own local repositories.
+    scaffolder: {
+      localRepos: {
+        directory: join(E2E_STATE_DIR, `repos-${port}`),
+        host: 'repos.local',
+      },
+    },
   });
   const targets = [
     {

@@ -5,8 +5,8 @@ export {
   useEntitySignals,
   useEntitySlos,
 } from './useEntityHealthData';
-export { useHealthScopes } from './useHealthScopes';
-export type { HealthScope } from './useHealthScopes';
+export { useCatalogScopes as useHealthScopes } from '@finops/ui';
+export type { CatalogScope as HealthScope } from '@finops/ui';
 export { useHealthSummaries } from './useHealthSummaries';
 export { useSignedInGroups } from './useSignedInGroups';
 

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { healthApiRef } from '../api';
-import type { HealthScope } from './useHealthScopes';
+import type { CatalogScope as HealthScope } from '@finops/ui';
 
 /**
  * The health of every component of `scope`; nothing is asked while it is

@@ -3,17 +3,17 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 
-/** Something whose delivery can be measured: a team or a system. */
-export interface DeliveryScope {
+/** A team or a system, for pages that list what one owns or holds. */
+export interface CatalogScope {
   kind: 'owner' | 'system';
   ref: string;
   title: string;
 }
 
-/** The catalog's groups and systems, by title, for the DORA page's picker. */
-export function useDeliveryScopes() {
+/** The catalog's groups and systems, by title, for a page's scope picker. */
+export function useCatalogScopes() {
   const catalogApi = useApi(catalogApiRef);
-  return useAsyncRetry(async (): Promise<DeliveryScope[]> => {
+  return useAsyncRetry(async (): Promise<CatalogScope[]> => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: ['Group', 'System'] },
       fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],

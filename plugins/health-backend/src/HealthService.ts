@@ -191,15 +191,7 @@ export class HealthService {
     const end = Math.floor(this.#now() / 1000 / step) * step;
     const window = { start: end - seconds, end, stepSeconds: step };
     const errors: string[] = [];
-    let selector = '';
-    try {
-      selector = entityPrometheusSelector(entity);
-    } catch (error) {
-      errors.push((error as Error).message);
-    }
-    const picked = this.#sources.prometheus.pick(
-      entity.metadata.annotations?.[ANNOTATION_PROMETHEUS_INSTANCE],
-    );
+    const { selector, picked } = this.#prometheusOf(entity, errors);
     if (!(picked instanceof SourceClient) || !selector) {
       return {
         entityRef: ref,
@@ -456,15 +448,7 @@ export class HealthService {
     const ref = stringifyEntityRef(entity);
     const declarations = entitySloDeclarations(entity);
     const errors = [...declarations.errors];
-    let selector = '';
-    try {
-      selector = entityPrometheusSelector(entity);
-    } catch (error) {
-      errors.push((error as Error).message);
-    }
-    const picked = this.#sources.prometheus.pick(
-      entity.metadata.annotations?.[ANNOTATION_PROMETHEUS_INSTANCE],
-    );
+    const { selector, picked } = this.#prometheusOf(entity, errors);
     const declared = declaresSlos(entity);
     const result = (slos: Slo[], source: SourceState): EntitySlos => {
       let status: EntitySlos['status'] = declared ? 'ok' : 'none';
@@ -636,6 +620,23 @@ export class HealthService {
     } catch (error) {
       return { ...empty, source: failedState(picked, error) };
     }
+  }
+
+  /**
+   * The entity's series selector ('' when malformed, with the reason added
+   * to `errors`) and its Prometheus instance (or why there is none).
+   */
+  #prometheusOf(entity: Entity, errors: string[]) {
+    let selector = '';
+    try {
+      selector = entityPrometheusSelector(entity);
+    } catch (error) {
+      errors.push((error as Error).message);
+    }
+    const picked = this.#sources.prometheus.pick(
+      entity.metadata.annotations?.[ANNOTATION_PROMETHEUS_INSTANCE],
+    );
+    return { selector, picked };
   }
 
   #alignedNow(): number {

@@ -66,6 +66,9 @@ export default async function globalSetup() {
     // tab's owner actions can be exercised (card-payments stays someone
     // else's, for the deploy tests).
     auth: {
+      // The CLI's e2e checks what finops login says where command-line
+      // sign-in is off; the sign-in itself is tested in the CLI's own suite.
+      clientIdMetadataDocuments: { enabled: false },
       providers: {
         guest: {
           ownershipEntityRefs: [

@@ -435,7 +435,8 @@ export class HealthService {
       owner: spec?.owner ?? null,
       system: spec?.system ?? null,
       status,
-      reasons,
+      // A malformed selector is both the series' and the alerts' problem.
+      reasons: [...new Set(reasons)],
       errorBudgetRemaining: slos.errorBudgetRemaining,
       sloStatus: slos.status,
       firingAlerts: firing,

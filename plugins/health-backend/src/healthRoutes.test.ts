@@ -585,6 +585,13 @@ describeReal('health routes against real Prometheus and Alertmanager', () => {
       'finops.io/prometheus-selector "up == 0" is not a list of PromQL label matchers such as service="broken"',
     ]);
     expect(slos.body.status).toBe('unknown');
+    const summary = await get('/summary', ref('broken'));
+    expect(summary.body.status).toBe('unknown');
+    expect(
+      summary.body.reasons.filter((r: string) =>
+        r.startsWith('finops.io/prometheus-selector'),
+      ),
+    ).toHaveLength(1);
     const signals = await get('/signals', ref('broken'));
     expect(signals.status).toBe(200);
     expect(signals.body.signals).toEqual([]);

@@ -109,13 +109,17 @@ export class HealthService {
   readonly #sources: Record<SourceKind, SourceInstances>;
   readonly #now: () => number;
 
-  constructor(options: {
+  static create(options: {
     catalog: CatalogService;
     permissions: PermissionsService;
     settings: HealthSettings;
     sources: Record<SourceKind, SourceInstances>;
     now?: () => number;
-  }) {
+  }): HealthService {
+    return new HealthService(options);
+  }
+
+  private constructor(options: Parameters<typeof HealthService.create>[0]) {
     this.#catalog = options.catalog;
     this.#permissions = options.permissions;
     this.#settings = options.settings;

@@ -35,7 +35,7 @@ export const healthPlugin = createBackendPlugin({
         const sources = Object.fromEntries(
           kinds.map(kind => [
             kind,
-            new SourceInstances(kind, settings, deps.cache),
+            SourceInstances.create(kind, settings, deps.cache),
           ]),
         ) as Record<SourceKind, SourceInstances>;
         for (const kind of kinds) {
@@ -47,7 +47,7 @@ export const healthPlugin = createBackendPlugin({
           );
         }
         deps.permissionsRegistry.addPermissions(healthPermissions);
-        const health = new HealthService({
+        const health = HealthService.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
           settings,

@@ -30,7 +30,10 @@ describe('errorBudgetServiceRef', () => {
       getBaseUrl: async (pluginId: string) => `${url}/api/${pluginId}`,
       getExternalBaseUrl: async (pluginId: string) => `${url}/api/${pluginId}`,
     };
-    return new HttpErrorBudgetService(discovery, mockServices.auth());
+    return HttpErrorBudgetService.create({
+      discovery,
+      auth: mockServices.auth(),
+    });
   }
 
   it('reads the budget from the health backend on behalf of the caller', async () => {

@@ -26,7 +26,14 @@ export class HttpErrorBudgetService implements ErrorBudgetService {
   readonly #client: HealthApiClient;
   readonly #auth: AuthService;
 
-  constructor(discovery: DiscoveryService, auth: AuthService) {
+  static create(options: {
+    discovery: DiscoveryService;
+    auth: AuthService;
+  }): HttpErrorBudgetService {
+    return new HttpErrorBudgetService(options.discovery, options.auth);
+  }
+
+  private constructor(discovery: DiscoveryService, auth: AuthService) {
     this.#client = new HealthApiClient({ discoveryApi: discovery });
     this.#auth = auth;
   }
@@ -80,6 +87,6 @@ export const errorBudgetServiceRef = createServiceRef<ErrorBudgetService>({
       service,
       deps: { discovery: coreServices.discovery, auth: coreServices.auth },
       factory: ({ discovery, auth }) =>
-        new HttpErrorBudgetService(discovery, auth),
+        HttpErrorBudgetService.create({ discovery, auth }),
     }),
 });

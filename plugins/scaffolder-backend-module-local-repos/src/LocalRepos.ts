@@ -75,10 +75,18 @@ export class LocalRepos {
         `${LOCAL_REPOS_CONFIG_KEY}.host "${host}" is not a host name`,
       );
     }
-    return new LocalRepos(resolve(local.getString('directory')), host);
+    return LocalRepos.create({
+      directory: local.getString('directory'),
+      host,
+    });
   }
 
-  constructor(directory: string, host: string) {
+  /** Repositories under `directory` (resolved), addressed on `host`. */
+  static create(options: { directory: string; host: string }): LocalRepos {
+    return new LocalRepos(resolve(options.directory), options.host);
+  }
+
+  private constructor(directory: string, host: string) {
     this.directory = directory;
     this.host = host;
   }

@@ -24,7 +24,10 @@ describe('local repositories', () => {
     );
     await writeFile(join(workspace, 'mkdocs.yml'), 'site_name: checkout\n');
     await writeFile(join(workspace, 'docs', 'index.md'), '# Checkout\n');
-    repos = new LocalRepos(join(root, 'repos'), 'repos.local');
+    repos = LocalRepos.create({
+      directory: join(root, 'repos'),
+      host: 'repos.local',
+    });
   });
 
   afterEach(async () => {

@@ -33,13 +33,17 @@ export class SourceClient {
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
 
-  constructor(options: {
+  static create(options: {
     kind: SourceKind;
     instance: SourceInstanceConfig;
     cache: CacheService;
     ttlMs: number;
     timeoutMs: number;
-  }) {
+  }): SourceClient {
+    return new SourceClient(options);
+  }
+
+  private constructor(options: Parameters<typeof SourceClient.create>[0]) {
     this.kind = options.kind;
     this.instance = options.instance;
     this.#cache = options.cache;

@@ -18,13 +18,25 @@ export class SourceInstances {
   readonly #clients: Map<string, SourceClient>;
   readonly #default: string | undefined;
 
-  constructor(kind: SourceKind, settings: HealthSettings, cache: CacheService) {
+  static create(
+    kind: SourceKind,
+    settings: HealthSettings,
+    cache: CacheService,
+  ): SourceInstances {
+    return new SourceInstances(kind, settings, cache);
+  }
+
+  private constructor(
+    kind: SourceKind,
+    settings: HealthSettings,
+    cache: CacheService,
+  ) {
     this.kind = kind;
     this.#default = settings[kind].defaultInstance;
     this.#clients = new Map(
       settings[kind].instances.map(instance => [
         instance.name,
-        new SourceClient({
+        SourceClient.create({
           kind,
           instance,
           cache,

@@ -41,6 +41,11 @@ export default defineConfig({
       testMatch: 'catalog.test.ts',
     },
     {
+      name: 'templates',
+      testDir: 'packages/backend/e2e-tests',
+      testMatch: 'templates.test.ts',
+    },
+    {
       name: 'portal',
       testDir: 'packages/backend/e2e-tests',
       testMatch: 'portal.test.ts',

@@ -55,6 +55,9 @@ stage "config schema (production)" yarn backstage-cli config:check --lax \
 finops_ensure_opa
 stage "policies (opa check, fmt, test with coverage)" scripts/lib/policy-checks.sh
 stage "policy bundle matches policies/" scripts/lib/build-policy-bundle.sh --check
+# Each golden-path service template generated and built, linted and tested
+# with its own toolchain (npm, pip/pytest, Go), as its CI would.
+stage "golden-path templates (generate, build, test, lint)" scripts/lib/templates-check.sh
 
 finops_postgres_start
 # Real Prometheus and Alertmanager for the health backend's tests.

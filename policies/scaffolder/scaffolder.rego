@@ -33,7 +33,7 @@ rules := {
 	"SCF-ENV-001": {
 		"title": "Only the platform's environments",
 		"severity": "medium",
-		"remediation": "Choose environments among dev, staging and production.",
+		"remediation": "Choose environments among development, staging and production.",
 		"frameworks": ["SOC 2 CC8.1"],
 		"enforcing": true,
 	},
@@ -42,6 +42,34 @@ rules := {
 		"severity": "high",
 		"remediation": "Set the data classification (public, internal, confidential or restricted) before asking for a production environment.",
 		"frameworks": ["SOC 2 C1.1", "GDPR art. 25"],
+		"enforcing": true,
+	},
+	"SCF-DATA-001": {
+		"title": "Data classification is one of the four",
+		"severity": "medium",
+		"remediation": "Classify the data as public, internal, confidential or restricted (the most sensitive data the component stores or processes).",
+		"frameworks": ["SOC 2 C1.1", "GDPR art. 30"],
+		"enforcing": true,
+	},
+	"SCF-SYSTEM-001": {
+		"title": "New components belong to a system",
+		"severity": "medium",
+		"remediation": "Choose the system the component belongs to, a System of the catalog (system:default/<name>).",
+		"frameworks": ["SOC 2 CC6.1"],
+		"enforcing": true,
+	},
+	"SCF-REPO-001": {
+		"title": "The repository is named after the component",
+		"severity": "low",
+		"remediation": "Name the repository as the component, under an organisation (owner) of the code host.",
+		"frameworks": ["SOC 2 CC8.1"],
+		"enforcing": true,
+	},
+	"SCF-DESC-001": {
+		"title": "Descriptions are one line of at most 200 characters",
+		"severity": "low",
+		"remediation": "Describe what the component does in one sentence of at most 200 characters.",
+		"frameworks": ["SOC 2 CC2.1"],
 		"enforcing": true,
 	},
 }
@@ -64,7 +92,7 @@ exception_ids := lib.excepted_rule_ids(object.get(input, "exceptions", []))
 
 parameters := object.get(input, "parameters", {})
 
-environments := {"dev", "staging", "production"}
+environments := {"development", "staging", "production"}
 
 classifications := {"public", "internal", "confidential", "restricted"}
 
@@ -133,4 +161,66 @@ fired contains lib.violation(rules, "SCF-ENV-002", message) if {
 		"production was requested with data classification ",
 		lib.text(object.get(parameters, "dataClassification", "(none)")),
 	])
+}
+
+fired contains lib.violation(rules, "SCF-DATA-001", message) if {
+	classification := object.get(parameters, "dataClassification", null)
+	classification != null
+	not classification in classifications
+	message := concat("", ["the data classification ", lib.text(classification), " is not one of public, internal, confidential, restricted"])
+}
+
+fired contains lib.violation(rules, "SCF-SYSTEM-001", "no system was given") if {
+	not lib.non_empty(object.get(parameters, "system", null))
+}
+
+fired contains lib.violation(rules, "SCF-SYSTEM-001", message) if {
+	system := parameters.system
+	lib.non_empty(system)
+	not system_ref(system)
+	message := concat("", ["the system ", lib.text(system), " is not a reference to a System"])
+}
+
+system_ref(value) if startswith(lib.entity_ref(value, "system", "default"), "system:")
+
+# The repository picker's value: "<host>?owner=<owner>&repo=<repo>", as
+# [key, value] pairs (a set: a key given twice is not a conflict).
+repo_url_pairs(url) := {[kv[0], kv[1]] |
+	is_string(url)
+	parts := split(url, "?")
+	count(parts) == 2
+	some pair in split(parts[1], "&")
+	kv := split(pair, "=")
+	count(kv) == 2
+}
+
+fired contains lib.violation(rules, "SCF-REPO-001", message) if {
+	url := object.get(parameters, "repoUrl", null)
+	url != null
+	not repo_named_after_component(url)
+	message := concat("", [
+		"the repository ", lib.text(url), " is not ",
+		lib.text(object.get(parameters, "name", "(none)")), " under an owner",
+	])
+}
+
+repo_named_after_component(url) if {
+	pairs := repo_url_pairs(url)
+	{value | some [key, value] in pairs; key == "repo"} == {parameters.name}
+	some [key, owner] in pairs
+	key == "owner"
+	lib.non_empty(owner)
+}
+
+fired contains lib.violation(rules, "SCF-DESC-001", message) if {
+	description := object.get(parameters, "description", null)
+	description != null
+	not one_short_line(description)
+	message := "the description is not one line of at most 200 characters"
+}
+
+one_short_line(value) if {
+	is_string(value)
+	count(value) <= 200
+	not contains(value, "\n")
 }

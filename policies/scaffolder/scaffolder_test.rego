@@ -11,8 +11,10 @@ parameters := {
 	"owner": "group:default/payments-team",
 	"system": "payments",
 	"pciScope": true,
-	"environments": ["dev", "staging", "production"],
+	"environments": ["development", "staging", "production"],
 	"dataClassification": "restricted",
+	"description": "Refunds card payments",
+	"repoUrl": "github.com?owner=acme&repo=refunds",
 }
 
 request(changes) := {
@@ -87,11 +89,12 @@ test_pci_without_system_denied if {
 # SCF-ENV-001
 
 test_known_environments_allowed if {
-	not "SCF-ENV-001" in ids(scaffolder.violations) with input as request({"environments": ["dev"]})
+	not "SCF-ENV-001" in ids(scaffolder.violations) with input as request({"environments": ["development"]})
 	not "SCF-ENV-001" in ids(scaffolder.violations) with input as request({"environments": []})
 }
 
 test_unknown_environments_denied if {
+	messages(scaffolder.violations, "SCF-ENV-001") == {"unknown environments: dev"} with input as request({"environments": ["dev"]})
 	messages(scaffolder.violations, "SCF-ENV-001") == {"unknown environments: perf, qa"} with input as request({"environments": ["qa", "production", "perf"]})
 	messages(scaffolder.violations, "SCF-ENV-001") == {"environments is not a list"} with input as request({"environments": "production"})
 }
@@ -102,12 +105,72 @@ test_production_with_classification_allowed if {
 	every classification in ["public", "internal", "confidential", "restricted"] {
 		not "SCF-ENV-002" in ids(scaffolder.violations) with input as request({"dataClassification": classification})
 	}
-	not "SCF-ENV-002" in ids(scaffolder.violations) with input as request({"environments": ["dev"], "dataClassification": null})
+	not "SCF-ENV-002" in ids(scaffolder.violations) with input as request({"environments": ["development"], "dataClassification": null})
 }
 
 test_production_without_classification_denied if {
 	messages(scaffolder.violations, "SCF-ENV-002") == {"production was requested with data classification null"} with input as request({"dataClassification": null})
 	messages(scaffolder.violations, "SCF-ENV-002") == {"production was requested with data classification secret"} with input as request({"dataClassification": "secret"})
+}
+
+# SCF-DATA-001
+
+test_known_classification_allowed if {
+	every classification in ["public", "internal", "confidential", "restricted", null] {
+		not "SCF-DATA-001" in ids(scaffolder.violations) with input as request({"dataClassification": classification})
+	}
+	unclassified := json.remove(request({"environments": ["staging"]}), ["parameters/dataClassification"])
+	count(scaffolder.violations) == 0 with input as unclassified
+}
+
+test_unknown_classification_denied if {
+	messages(scaffolder.violations, "SCF-DATA-001") == {"the data classification secret is not one of public, internal, confidential, restricted"} with input as request({"dataClassification": "secret"})
+	"SCF-DATA-001" in ids(scaffolder.violations) with input as request({"environments": ["staging"], "dataClassification": 3})
+}
+
+# SCF-SYSTEM-001
+
+test_system_refs_allowed if {
+	every system in ["payments", "system:payments", "System:Default/Payments"] {
+		not "SCF-SYSTEM-001" in ids(scaffolder.violations) with input as request({"system": system})
+	}
+}
+
+test_system_missing_or_not_a_system_denied if {
+	systemless := json.remove(request({}), ["parameters/system"])
+	messages(scaffolder.violations, "SCF-SYSTEM-001") == {"no system was given"} with input as systemless
+	messages(scaffolder.violations, "SCF-SYSTEM-001") == {"no system was given"} with input as request({"system": " "})
+	messages(scaffolder.violations, "SCF-SYSTEM-001") == {"the system group:default/payments-team is not a reference to a System"} with input as request({"system": "group:default/payments-team"})
+	"SCF-SYSTEM-001" in ids(scaffolder.violations) with input as request({"system": "not:a:ref"})
+}
+
+# SCF-REPO-001
+
+test_repository_named_after_component_allowed if {
+	every url in ["github.com?owner=acme&repo=refunds", "repos.local?repo=refunds&owner=payments-team", null] {
+		not "SCF-REPO-001" in ids(scaffolder.violations) with input as request({"repoUrl": url})
+	}
+}
+
+test_repository_not_named_after_component_denied if {
+	messages(scaffolder.violations, "SCF-REPO-001") == {"the repository github.com?owner=acme&repo=payouts is not refunds under an owner"} with input as request({"repoUrl": "github.com?owner=acme&repo=payouts"})
+	every url in ["github.com?repo=refunds", "github.com?owner=&repo=refunds", "refunds", "github.com?owner=acme&repo=refunds&repo=payouts", 7] {
+		"SCF-REPO-001" in ids(scaffolder.violations) with input as request({"repoUrl": url})
+	}
+}
+
+# SCF-DESC-001
+
+test_short_description_allowed if {
+	every description in ["", "Refunds card payments", concat("", [c | some _ in numbers.range(1, 200); c := "a"]), null] {
+		not "SCF-DESC-001" in ids(scaffolder.violations) with input as request({"description": description})
+	}
+}
+
+test_long_or_multiline_description_denied if {
+	every description in ["two\nlines", concat("", [c | some _ in numbers.range(1, 201); c := "a"]), 42] {
+		messages(scaffolder.violations, "SCF-DESC-001") == {"the description is not one line of at most 200 characters"} with input as request({"description": description})
+	}
 }
 
 # Exceptions

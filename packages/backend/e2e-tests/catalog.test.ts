@@ -181,7 +181,7 @@ for (const db of ['sqlite', 'postgres'] as const) {
         headers: { authorization: `Bearer ${state.serviceToken}` },
         params: {
           decisionPoint: 'permission',
-          actor: 'user:development/guest',
+          actor: 'user:default/guest',
         },
       });
       const [latest] = (await log.json()).items;

@@ -114,6 +114,30 @@ test('the create page offers the golden-path templates', async ({ page }) => {
   await snap(page, '07-create');
 });
 
+test('the service form refuses a name that is not DNS-safe and offers only your groups as owner', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/create/templates/default/node-service');
+  // The owner picker offers the guest's groups only: customer-team, the
+  // one group, is chosen and nothing else can be.
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await expect(owner).toHaveValue('Customer Team');
+  await expect(owner).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Bad_Name');
+  const system = page.getByRole('textbox', { name: 'System' });
+  await system.click();
+  await system.fill('customer-onboarding');
+  await system.press('Tab');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText(/must match pattern/).first()).toBeVisible();
+  // Still on the first step: nothing was submitted.
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(
+    'Bad_Name',
+  );
+  await snap(page, '08-create-service-form');
+});
+
 test('the Compliance tab shows real violations, passes, and takes an exception request', async ({
   page,
 }) => {
@@ -274,7 +298,7 @@ test('a signed GitHub delivery shows up on an open CI/CD tab without a reload', 
 test("an owner provisions and rotates a service's Vault secrets from its page; values never show", async ({
   page,
 }) => {
-  // The e2e guest also owns what customer-team owns (see globalSetup), and
+  // The guest is a member of customer-team (app-config.yaml), and
   // each backend has a Vault-API test server.
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/onboarding-service/secrets');

@@ -302,28 +302,44 @@ test('whoami names the service token', async () => {
   });
 });
 
+/**
+ * A person's token, as finops login stores it: the local guest's
+ * (user:default/guest, a member of customer-team). Templates check the
+ * request against policy as the person who runs them.
+ */
+async function personToken(): Promise<string> {
+  const res = await fetch(`${portal}/api/auth/guest/refresh`);
+  expect(res.status).toBe(200);
+  return (await res.json()).backstageIdentity.token;
+}
+
 test('create follows the scaffolder task and names the step that failed (exit 1)', async () => {
-  // A repository host with no integration: fetch:template runs, the publish
-  // step fails at once, without calling any code host.
-  const run = await finops([
-    'create',
-    'techdocs-site',
-    '--set',
-    'name=cli-e2e-docs',
-    '--set',
-    'system=payments',
-    '--set',
-    'owner=payments-team',
-    '--set',
-    'repoUrl=example.invalid?owner=acme&repo=cli-e2e-docs',
-  ]);
+  // A repository host with no integration: the policy check and
+  // fetch:template run, the publish step fails at once, without calling
+  // any code host.
+  const run = await finops(
+    [
+      'create',
+      'techdocs-site',
+      '--set',
+      'name=cli-e2e-docs',
+      '--set',
+      'system=customer-onboarding',
+      '--set',
+      'owner=customer-team',
+      '--set',
+      'repoUrl=example.invalid?owner=acme&repo=cli-e2e-docs',
+    ],
+    { FINOPS_TOKEN: await personToken() },
+  );
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(
-    /^Creating from template:default\/techdocs-site: task [0-9a-f-]{36} \(4 steps\)\n/,
+    /^Creating from template:default\/techdocs-site: task [0-9a-f-]{36} \(5 steps\)\n/,
   );
-  expect(run.stdout).toContain('▸ [1/4] Generate the docs site\n');
-  expect(run.stdout).toMatch(/✔ \[1\/4\] Generate the docs site \(.+\)\n/);
-  expect(run.stdout).toMatch(/✘ \[2\/4\] Publish to GitHub/);
+  expect(run.stdout).toContain('▸ [2/5] Generate the docs site\n');
+  expect(run.stdout).toMatch(/✔ \[1\/5\] Check the request against policy/);
+  expect(run.stdout).toMatch(/✔ \[2\/5\] Generate the docs site \(.+\)\n/);
+  expect(run.stdout).toMatch(/✘ \[3\/5\] Publish to GitHub/);
   expect(run.stdout).toMatch(
     /\n✘ Step "Publish to GitHub" failed: .*example\.invalid.*\n$/,
   );
@@ -335,30 +351,81 @@ test('create follows the scaffolder task and names the step that failed (exit 1)
   );
 });
 
-test('create runs a template end to end into a local repository, and the catalog registers it', async () => {
+test('create refuses what policy forbids, with the rules (exit 1)', async () => {
+  // A service token is nobody's: it is in no group, so it may not own.
   const run = await finops([
     'create',
     'techdocs-site',
     '--set',
-    'name=cli-e2e-docs',
+    'name=cli-e2e-denied',
     '--set',
-    'system=payments',
+    'system=customer-onboarding',
     '--set',
-    'owner=payments-team',
+    'owner=customer-team',
     '--set',
-    'repoUrl=repos.local?owner=payments-team&repo=cli-e2e-docs',
+    'repoUrl=repos.local?owner=customer-team&repo=cli-e2e-denied',
   ]);
-  expect(run.stdout).toMatch(/✔ \[4\/4\] Register in the catalog/);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toMatch(/✘ \[1\/5\] Check the request against policy/);
+  expect(run.stdout).toContain(
+    'SCF-OWNER-001 [high] the owner customer-team is not one of your groups',
+  );
+});
+
+test('create runs a service template end to end into a local repository, and the catalog registers it', async () => {
+  const values = join(mkdtempSync(join(tmpdir(), 'finops-values-')), 'v.yaml');
+  writeFileSync(
+    values,
+    [
+      'name: cli-e2e-service',
+      'description: Created with finops create',
+      'owner: group:default/customer-team',
+      'system: customer-onboarding',
+      'dataClassification: internal',
+      'environments: [development, production]',
+      'repoUrl: repos.local?owner=customer-team&repo=cli-e2e-service',
+      '',
+    ].join('\n'),
+  );
+  const run = await finops(['create', 'go-service', '--values', values], {
+    FINOPS_TOKEN: await personToken(),
+  });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  expect(run.stdout).toMatch(/✔ \[1\/4\] Generate the docs site/);
-  expect(run.stdout).toMatch(/✔ \[3\/4\] Publish to a local repository/);
-  expect(run.stdout).toMatch(/✔ \[4\/4\] Register in the catalog/);
-  expect(run.stdout).toContain(
-    'https://repos.local/payments-team/cli-e2e-docs',
+  expect(run.stdout).toMatch(
+    /^Creating from template:default\/go-service: task [0-9a-f-]{36} \(6 steps\)\n/,
   );
-  const status = await finops(['status', 'component:cli-e2e-docs', '--json']);
+  for (const step of [
+    '[1/6] Check the request against policy',
+    '[2/6] Generate the service',
+    '[3/6] Provision the development secrets in Vault',
+    '[5/6] Publish to a local repository',
+    '[6/6] Register in the catalog',
+  ]) {
+    expect(run.stdout).toContain(`✔ ${step}`);
+  }
+  expect(run.stdout).toContain(
+    'https://repos.local/customer-team/cli-e2e-service',
+  );
+
+  const status = await finops(['status', 'component:cli-e2e-service']);
   expect(status.code).toBe(0);
+  expect(status.stdout).toContain('cli-e2e-service');
+  const machine = await finops([
+    'status',
+    'component:cli-e2e-service',
+    '--json',
+  ]);
+  expect(machine.code).toBe(0);
+  expect(json(machine)).toMatchObject({
+    entityRef: 'component:default/cli-e2e-service',
+    entity: {
+      type: 'service',
+      owner: 'group:default/customer-team',
+      system: 'customer-onboarding',
+    },
+    compliance: { available: true, data: { status: 'pass' } },
+  });
 });
 
 test('policy exceptions and approvals list, as JSON', async () => {

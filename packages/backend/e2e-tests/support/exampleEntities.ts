@@ -14,6 +14,9 @@ const CATALOG_FILES = [
   'catalog-info.yaml',
   'templates/all.yaml',
   'templates/techdocs-site/template.yaml',
+  'templates/node-service/template.yaml',
+  'templates/python-service/template.yaml',
+  'templates/go-service/template.yaml',
 ];
 
 export interface ExampleEntity {

@@ -62,21 +62,13 @@ export default async function globalSetup() {
         ],
       },
     },
-    // The guest also owns what the customer team owns, so that the Secrets
-    // tab's owner actions can be exercised (card-payments stays someone
-    // else's, for the deploy tests).
+    // The guest (app-config.yaml) is user:default/guest of the customer
+    // team: the Secrets tab's owner actions and the golden paths can be
+    // exercised, and card-payments stays someone else's, for the deploy tests.
     auth: {
       // The CLI's e2e checks what finops login says where command-line
       // sign-in is off; the sign-in itself is tested in the CLI's own suite.
       clientIdMetadataDocuments: { enabled: false },
-      providers: {
-        guest: {
-          ownershipEntityRefs: [
-            'user:development/guest',
-            'group:default/customer-team',
-          ],
-        },
-      },
     },
     secrets: {
       vault: {

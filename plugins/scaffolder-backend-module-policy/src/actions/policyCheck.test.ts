@@ -35,7 +35,7 @@ const validParameters = {
   owner: 'payments-team',
   system: 'payments',
   pciScope: true,
-  environments: ['dev', 'production'],
+  environments: ['development', 'production'],
   dataClassification: 'confidential',
   secretToken: SECRET,
 };
@@ -45,7 +45,7 @@ const invalidParameters = {
   owner: 'group:default/platform-team',
   system: 'marketing',
   pciScope: true,
-  environments: ['dev'],
+  environments: ['development'],
   secretToken: SECRET,
 };
 

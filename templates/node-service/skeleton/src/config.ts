@@ -2,7 +2,7 @@
 export interface Config {
   /** `service` label of every metric and log line. */
   serviceName: string;
-  /** `environment` field of every log line: dev, staging, production. */
+  /** `environment` field of every log line: development, staging, production. */
   environment: string;
   port: number;
   host: string;

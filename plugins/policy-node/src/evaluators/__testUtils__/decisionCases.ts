@@ -71,7 +71,7 @@ export function decisionCases(): DecisionCase[] {
           owner: 'group:default/payments-team',
           system: 'payments',
           pciScope: true,
-          environments: ['dev', 'production'],
+          environments: ['development', 'production'],
           dataClassification: 'restricted',
         },
         user,

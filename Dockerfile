@@ -4,7 +4,7 @@
 # The runtime stage runs as the unprivileged `node` user with the production
 # configuration; every secret arrives as an environment variable.
 
-ARG NODE_IMAGE=node:24-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # 1. Only the package manifests, so the dependency layer is cached until one
 #    of them (or the lockfile) changes.
@@ -49,6 +49,8 @@ RUN --mount=type=cache,target=/home/node/.cache/yarn,sharing=locked,uid=1000,gid
 COPY --from=build --chown=node:node /app/packages/backend/dist/bundle/ ./
 COPY --chown=node:node app-config.yaml app-config.production.yaml ./
 EXPOSE 7007
+# Prometheus metrics (src/instrumentation.js, FINOPS_METRICS_PORT).
+EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:7007/.backstage/health/v1/liveness').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]
+CMD ["node", "--require", "./packages/backend/src/instrumentation.js", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]

@@ -7,10 +7,23 @@
  * and the real integrations.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { localReposUrlReaderFactory } from '@finops/plugin-scaffolder-backend-module-local-repos';
 import { eventsServiceFactory } from './eventsService';
+import { httpRequestMetrics } from './metrics/httpRequestMetrics';
 
 const backend = createBackend();
+
+// Request rate, errors and latency per plugin and route, for Prometheus
+// (served by src/instrumentation.js; see docs/operations.md, Metrics).
+backend.add(
+  rootHttpRouterServiceFactory({
+    configure: ({ app, applyDefaults }) => {
+      app.use(httpRequestMetrics());
+      applyDefaults();
+    },
+  }),
+);
 
 // Webhook deliveries stay in the replica that received them (see there).
 backend.add(eventsServiceFactory);

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -21,7 +22,8 @@ import { migrateDatabase } from '@finops/backend-common';
 import { RunStore } from './database/RunStore';
 import { CatalogEntityIndex } from './ingestion/CatalogEntityIndex';
 import { ExampleReplayer } from './ingestion/ExampleReplayer';
-import { WebhookIngestor } from './ingestion/WebhookIngestor';
+import { IngestionMetrics } from './ingestion/IngestionMetrics';
+import { INGESTED_TOPICS, WebhookIngestor } from './ingestion/WebhookIngestor';
 import { PipelineSignals } from './PipelineSignals';
 import { createRouter } from './router';
 import { RunBackfiller } from './backfill/RunBackfiller';
@@ -55,6 +57,7 @@ export const pipelinesPlugin = createBackendPlugin({
         policy: policyServiceRef,
         errorBudgets: errorBudgetServiceRef,
         signals: signalsServiceRef,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { logger, scheduler } = deps;
@@ -85,6 +88,10 @@ export const pipelinesPlugin = createBackendPlugin({
           entities,
           logger,
           signals,
+          metrics: IngestionMetrics.create({
+            metrics: deps.metrics,
+            topics: INGESTED_TOPICS,
+          }),
         });
         await ingestor.subscribe(deps.events);
         const github = GithubClient.fromConfig(deps.config);

@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyPermissions } from '@finops/plugin-policy-common';
 import {
   createPolicyEvaluator,
+  MeteredPolicyEvaluator,
   permissionRoles,
 } from '@finops/plugin-policy-node';
 import { DecisionLogStore } from './database/DecisionLogStore';
@@ -41,6 +43,7 @@ export const policyPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog, scheduler } = deps;
@@ -52,7 +55,11 @@ export const policyPlugin = createBackendPlugin({
         const versions = PolicyVersionStore.create(db);
         const violations = ViolationStore.create(db);
         const exceptions = ExceptionStore.create(db);
-        const evaluator = await createPolicyEvaluator(config);
+        // Decision latency, by decision point (docs/operations.md, Metrics).
+        const evaluator = MeteredPolicyEvaluator.wrap(
+          await createPolicyEvaluator(config),
+          deps.metrics,
+        );
         const decider = PolicyDecider.create({
           evaluator,
           decisionLog,

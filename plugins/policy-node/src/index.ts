@@ -14,6 +14,8 @@ export type {
 export { WasmPolicyEvaluator } from './evaluators/WasmPolicyEvaluator';
 export type { PolicyBundleManifest } from './evaluators/WasmPolicyEvaluator';
 export { OpaServerPolicyEvaluator } from './evaluators/OpaServerPolicyEvaluator';
+export { MeteredPolicyEvaluator } from './evaluators/MeteredPolicyEvaluator';
+export type { PolicyEvaluationAttributes } from './evaluators/MeteredPolicyEvaluator';
 export { policyRevision } from './evaluators/revision';
 export { canonicalJson } from './canonicalJson';
 export {

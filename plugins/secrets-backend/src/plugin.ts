@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyServiceRef } from '@finops/plugin-policy-node';
 import { secretsPermissions } from '@finops/plugin-secrets-common';
@@ -10,6 +11,7 @@ import { SecretRequestStore } from './requests/SecretRequestStore';
 import { createRouter } from './router';
 import { readSecretsSettings } from './secretsConfig';
 import { SecretsService } from './SecretsService';
+import { VaultCallMetrics } from './vault/VaultCallMetrics';
 import { VaultInstances } from './vault/VaultInstances';
 
 /**
@@ -34,10 +36,14 @@ export const secretsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         policy: policyServiceRef,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const { config, logger } = deps;
-        const instances = VaultInstances.fromConfig(config, { logger });
+        const instances = VaultInstances.fromConfig(config, {
+          logger,
+          metrics: VaultCallMetrics.create(deps.metrics),
+        });
         const settings = readSecretsSettings(config);
         if (instances.configured) {
           logger.info('Vault instances configured', {

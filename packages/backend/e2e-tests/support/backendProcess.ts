@@ -14,6 +14,8 @@ const READY_TIMEOUT_MS = 180_000;
 export interface RunningBackend {
   url: string;
   logFile: string;
+  /** The backend's process id (fault tests kill it outright). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export async function startBackend(options: {
   stateDir: string;
   port: number;
   configOverride: object;
+  /** Merged over the defaults below, e.g. NODE_ENV=production for benchmarks. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<RunningBackend> {
   const { name, stateDir, port } = options;
   const overridePath = join(stateDir, `${name}.app-config.json`);
@@ -59,7 +63,12 @@ export async function startBackend(options: {
     {
       cwd: BACKEND_DIR,
       // The local default under test: guest sign-in needs development mode.
-      env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        FORCE_COLOR: '0',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -71,6 +80,7 @@ export async function startBackend(options: {
   return {
     url,
     logFile,
+    pid: child.pid!,
     stop: () => stopProcess(child),
   };
 }

@@ -11,6 +11,7 @@ import { parseArgoCdDelivery } from './argoCdDeliveries';
 import { CatalogEntityIndex } from './CatalogEntityIndex';
 import { DeliveryContent } from './DeliveryContent';
 import { parseGithubDelivery } from './githubDeliveries';
+import { eventTimeOf, IngestionMetrics } from './IngestionMetrics';
 import { PipelineChange, PipelineSignals } from '../PipelineSignals';
 
 /** The GitHub events stored; the github module publishes `github.<event>`. */
@@ -66,6 +67,7 @@ export class WebhookIngestor {
   readonly #entities: CatalogEntityIndex;
   readonly #logger: LoggerService;
   readonly #signals: PipelineSignals | undefined;
+  readonly #metrics: IngestionMetrics | undefined;
 
   static create(options: {
     db: Knex;
@@ -76,6 +78,7 @@ export class WebhookIngestor {
     entities: CatalogEntityIndex;
     logger: LoggerService;
     signals?: PipelineSignals;
+    metrics?: IngestionMetrics;
   }): WebhookIngestor {
     return new WebhookIngestor(options);
   }
@@ -89,6 +92,7 @@ export class WebhookIngestor {
     this.#entities = options.entities;
     this.#logger = options.logger;
     this.#signals = options.signals;
+    this.#metrics = options.metrics;
   }
 
   async subscribe(events: EventsService): Promise<void> {
@@ -102,6 +106,24 @@ export class WebhookIngestor {
   }
 
   async ingest(params: EventParams): Promise<IngestOutcome> {
+    const receivedAt = Date.now();
+    let result: { outcome: IngestOutcome; eventTime?: number } | undefined;
+    try {
+      result = await this.#ingest(params);
+      return result.outcome;
+    } finally {
+      this.#metrics?.record({
+        topic: params.topic,
+        outcome: result?.outcome ?? 'error',
+        receivedAt,
+        eventTime: result?.eventTime,
+      });
+    }
+  }
+
+  async #ingest(
+    params: EventParams,
+  ): Promise<{ outcome: IngestOutcome; eventTime?: number }> {
     const { topic, eventPayload } = params;
     const deliveryId = deliveryIdOf(params);
     const log = { topic, deliveryId };
@@ -119,14 +141,14 @@ export class WebhookIngestor {
           .map(issue => `${issue.path.join('.')}: ${issue.code}`)
           .join('; '),
       });
-      return 'malformed';
+      return { outcome: 'malformed' };
     }
     if (content.type === 'ignored') {
       this.#logger.debug('Ignored a delivery', {
         ...log,
         reason: content.reason,
       });
-      return 'ignored';
+      return { outcome: 'ignored' };
     }
     const entityRef = await this.#entities.locate(content.locator);
     if (!entityRef) {
@@ -134,7 +156,7 @@ export class WebhookIngestor {
         ...log,
         ...content.locator,
       });
-      return 'unmapped';
+      return { outcome: 'unmapped' };
     }
     const stored = await this.#db.transaction(async tx => {
       if (!(await this.#deliveries.claim(tx, deliveryId, topic, Date.now()))) {
@@ -145,10 +167,10 @@ export class WebhookIngestor {
     });
     if (!stored) {
       this.#logger.debug('Ignored a delivery stored before', log);
-      return 'duplicate';
+      return { outcome: 'duplicate' };
     }
     this.#signals?.changed(entityRef, CHANGE_OF[content.type]);
-    return 'stored';
+    return { outcome: 'stored', eventTime: eventTimeOf(content) };
   }
 
   async #write(

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { z } from 'zod';
 import { SecretValues } from './SecretValues';
+import type { VaultCallMetrics } from './VaultCallMetrics';
 import { VaultInstanceConfig } from './vaultConfig';
 import { VaultConnection, VaultRequest } from './VaultConnection';
 import { isPermissionDenied } from './vaultErrors';
@@ -79,6 +80,8 @@ export class VaultClient {
     clock?: () => number;
     maxRetries?: number;
     retryDelayMs?: number;
+    /** Times every call (finops.vault.request.duration). */
+    metrics?: VaultCallMetrics;
   }): VaultClient {
     const connection = VaultConnection.create(options);
     const session = VaultSession.create({ ...options, connection });

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
+import type { VaultCallMetrics } from './VaultCallMetrics';
 import { VaultInstanceConfig } from './vaultConfig';
 import {
   errorForStatus,
@@ -61,12 +62,15 @@ export class VaultConnection {
   readonly #maxRetries: number;
   readonly #retryDelayMs: number;
   readonly #logger: LoggerService;
+  readonly #kvMount: string;
+  readonly #metrics: VaultCallMetrics | undefined;
 
   static create(options: {
     instance: VaultInstanceConfig;
     logger: LoggerService;
     maxRetries?: number;
     retryDelayMs?: number;
+    metrics?: VaultCallMetrics;
   }): VaultConnection {
     return new VaultConnection(options);
   }
@@ -76,8 +80,11 @@ export class VaultConnection {
     logger: LoggerService;
     maxRetries?: number;
     retryDelayMs?: number;
+    metrics?: VaultCallMetrics;
   }) {
     this.#instance = options.instance.name;
+    this.#kvMount = options.instance.kvMount;
+    this.#metrics = options.metrics;
     this.#baseUrl = options.instance.baseUrl;
     this.#namespace = options.instance.namespace;
     this.#timeoutMs = options.instance.timeoutMs;
@@ -87,6 +94,17 @@ export class VaultConnection {
   }
 
   async send(
+    request: VaultRequest,
+    auth: { token?: string; secrets: string[] },
+  ): Promise<VaultAnswer | undefined> {
+    if (!this.#metrics) return this.#send(request, auth);
+    return this.#metrics.time(
+      { instance: this.#instance, kvMount: this.#kvMount, request },
+      () => this.#send(request, auth),
+    );
+  }
+
+  async #send(
     request: VaultRequest,
     auth: { token?: string; secrets: string[] },
   ): Promise<VaultAnswer | undefined> {

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import type { VaultCallMetrics } from './VaultCallMetrics';
 import { VaultClient } from './VaultClient';
 import { readVaultConfig } from './vaultConfig';
 
@@ -21,6 +22,7 @@ export class VaultInstances {
       clock?: () => number;
       maxRetries?: number;
       retryDelayMs?: number;
+      metrics?: VaultCallMetrics;
     },
   ): VaultInstances {
     const vault = readVaultConfig(config);

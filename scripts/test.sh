@@ -58,6 +58,9 @@ stage "policy bundle matches policies/" scripts/lib/build-policy-bundle.sh --che
 # Each golden-path service template generated and built, linted and tested
 # with its own toolchain (npm, pip/pytest, Go), as its CI would.
 stage "golden-path templates (generate, build, test, lint)" scripts/lib/templates-check.sh
+# The Helm chart rendered with several value sets, validated against the
+# Kubernetes schemas, the restricted Pod Security Standard and our policy.
+stage "deployment chart (render, Kubernetes schemas, policy)" scripts/lib/deploy-check.sh
 
 finops_postgres_start
 # Real Prometheus and Alertmanager for the health backend's tests.

@@ -43,6 +43,7 @@ finops_yarn_install
 export CI=true
 
 stage "types (tsc)" yarn tsc
+stage "types of the benchmarks (tsc -p bench)" yarn tsc -p bench
 stage "lint" yarn lint:all
 stage "format (prettier)" yarn prettier:check
 stage "package metadata (repo fix --publish)" scripts/lib/check-package-metadata.sh
@@ -70,5 +71,8 @@ stage "unit and database tests (SQLite, PostgreSQL, evaluators vs opa)" yarn tes
 finops_ensure_chromium
 stage "build app" yarn workspace app build
 stage "end-to-end (backend on SQLite and PostgreSQL, browser)" yarn test:e2e
+# Every route of the load benchmark answers under a little load (the full
+# benchmark, bench/load/run.sh, is run by hand: targets live there).
+stage "load benchmark smoke (bench/load --smoke)" bench/load/run.sh --smoke
 
 [ "$failed" -eq 0 ]

@@ -12,6 +12,8 @@ export interface CpuShare {
   backend: number;
   postgres: number;
   driver: number;
+  /** The processes named by `serverMarkers` (bench/load: Vault, Prometheus…), if any. */
+  servers?: number;
   others: number;
 }
 
@@ -21,6 +23,7 @@ interface Sample {
   backend: number;
   postgres: number;
   driver: number;
+  servers: number;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -28,19 +31,34 @@ const TICKS_PER_SECOND = 100;
 export class CpuMonitor {
   readonly #backendPid: number | undefined;
   readonly #postmasterPid: number | undefined;
+  readonly #serverPids: number[];
 
   /**
    * `backendMarker`: a string only the backend's command line holds;
    * `dataDirectory`: PostgreSQL's (`show data_directory`), where
-   * postmaster.pid names the server's process.
+   * postmaster.pid names the server's process; `serverMarkers`: strings
+   * each only one other process of the run holds (counted as `servers`).
    */
-  static create(backendMarker: string, dataDirectory?: string): CpuMonitor {
-    return new CpuMonitor(backendMarker, dataDirectory);
+  static create(
+    backendMarker: string,
+    dataDirectory?: string,
+    serverMarkers: string[] = [],
+  ): CpuMonitor {
+    return new CpuMonitor(backendMarker, dataDirectory, serverMarkers);
   }
 
-  private constructor(backendMarker: string, dataDirectory?: string) {
-    this.#backendPid = pids().find(pid =>
-      read(`/proc/${pid}/cmdline`)?.includes(backendMarker),
+  private constructor(
+    backendMarker: string,
+    dataDirectory: string | undefined,
+    serverMarkers: string[],
+  ) {
+    const all = pids().filter(pid => pid !== process.pid);
+    const cmdline = (pid: number) => read(`/proc/${pid}/cmdline`);
+    this.#backendPid = all.find(pid => cmdline(pid)?.includes(backendMarker));
+    this.#serverPids = all.filter(
+      pid =>
+        pid !== this.#backendPid &&
+        serverMarkers.some(marker => cmdline(pid)?.includes(marker)),
     );
     const postmaster = dataDirectory
       ? read(join(dataDirectory, 'postmaster.pid'))?.split('\n')[0]
@@ -65,6 +83,7 @@ export class CpuMonitor {
       backend: this.#backendPid ? processTicks(this.#backendPid) : 0,
       postgres: postgres.reduce((n, pid) => n + processTicks(pid), 0),
       driver: processTicks(process.pid),
+      servers: this.#serverPids.reduce((n, pid) => n + processTicks(pid), 0),
     };
   }
 
@@ -78,12 +97,14 @@ export class CpuMonitor {
     const backend = cores(after.backend - before.backend);
     const postgres = cores(Math.max(0, after.postgres - before.postgres));
     const driver = cores(after.driver - before.driver);
+    const servers = cores(after.servers - before.servers);
     const machine = cores(after.machine - before.machine);
     return {
       backend,
       postgres,
       driver,
-      others: Math.max(0, machine - backend - postgres - driver),
+      ...(servers > 0 && { servers }),
+      others: Math.max(0, machine - backend - postgres - driver - servers),
     };
   }
 }

@@ -32,6 +32,8 @@ export class SourceClient {
   readonly #cache: CacheService;
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
+  /** Requests under way, so that concurrent readers of one path share one. */
+  readonly #inFlight = new Map<string, Promise<unknown>>();
 
   static create(options: {
     kind: SourceKind;
@@ -59,18 +61,29 @@ export class SourceClient {
     return `${TITLES[this.kind]} "${this.instance.name}"`;
   }
 
-  /** GET `path` (with its query) as JSON; cached unless `fresh`. */
+  /**
+   * GET `path` (with its query) as JSON; cached unless `fresh`. Readers of
+   * a path that is being fetched wait for that request instead of sending
+   * their own: under load, every summary asks the same queries at once.
+   */
   async get<T>(path: string, options: { fresh?: boolean } = {}): Promise<T> {
+    if (options.fresh) return (await this.#fetch(path)) as T;
     const key = `${this.kind}:${this.instance.name}:${path}`;
-    if (!options.fresh) {
-      const cached = await this.#cache.get(key);
-      if (cached !== undefined) return cached as T;
+    const cached = await this.#cache.get(key);
+    if (cached !== undefined) return cached as T;
+    let pending = this.#inFlight.get(key);
+    if (!pending) {
+      pending = this.#fetch(path)
+        .then(async body => {
+          if (this.#ttlMs > 0) {
+            await this.#cache.set(key, body as JsonValue, { ttl: this.#ttlMs });
+          }
+          return body;
+        })
+        .finally(() => this.#inFlight.delete(key));
+      this.#inFlight.set(key, pending);
     }
-    const body = await this.#fetch(path);
-    if (!options.fresh && this.#ttlMs > 0) {
-      await this.#cache.set(key, body as JsonValue, { ttl: this.#ttlMs });
-    }
-    return body as T;
+    return (await pending) as T;
   }
 
   /** Probes `path`: the latency of an answer, or the SourceError. */
@@ -82,11 +95,16 @@ export class SourceClient {
 
   async #fetch(path: string): Promise<unknown> {
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${this.instance.baseUrl}${path}`, {
         headers: { Accept: 'application/json', ...this.instance.headers },
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
+      // The timeout covers the body too: a source that sends its headers
+      // and then stalls (or a backend too busy to read the body in time)
+      // is as unreachable as one that never answers.
+      text = await response.text();
     } catch (error) {
       const cause = error as Error & { cause?: { code?: string } };
       const reason =
@@ -95,7 +113,6 @@ export class SourceClient {
           : `could not be reached (${cause.cause?.code ?? cause.message})`;
       throw new SourceError('unreachable', `${this.title} ${reason}`);
     }
-    const text = await response.text();
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : null;

@@ -71,8 +71,12 @@ stage "unit and database tests (SQLite, PostgreSQL, evaluators vs opa)" yarn tes
 finops_ensure_chromium
 stage "build app" yarn workspace app build
 stage "end-to-end (backend on SQLite and PostgreSQL, browser)" yarn test:e2e
+stage "hardening (replicas, backup and restore, faults)" yarn test:hardening
 # Every route of the load benchmark answers under a little load (the full
 # benchmark, bench/load/run.sh, is run by hand: targets live there).
 stage "load benchmark smoke (bench/load --smoke)" bench/load/run.sh --smoke
+
+# Last: its leak scan reads what every stage before it left in .local/.
+stage "security (fuzz, unauthenticated sweep, webhooks, leak scan)" scripts/lib/security-checks.sh
 
 [ "$failed" -eq 0 ]

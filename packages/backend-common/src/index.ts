@@ -6,3 +6,4 @@
 export { migrateDatabase } from './migrateDatabase';
 export { auditedUserAction } from './auditedUserAction';
 export type { AuditedUserAction } from './auditedUserAction';
+export { invalidTextAs400 } from './invalidTextAs400';

@@ -10,6 +10,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { localReposUrlReaderFactory } from '@finops/plugin-scaffolder-backend-module-local-repos';
 import { eventsServiceFactory } from './eventsService';
+import { eventsModuleWebhookIngress } from './webhookIngress';
 import { httpRequestMetrics } from './metrics/httpRequestMetrics';
 
 const backend = createBackend();
@@ -80,6 +81,8 @@ backend.add(import('@roadiehq/backstage-plugin-argo-cd-backend'));
 // Webhooks in (GitHub, signature checked), notifications and signals out.
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
+// Malformed or untyped deliveries: 400 and 415, not 500 (see there).
+backend.add(eventsModuleWebhookIngress);
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

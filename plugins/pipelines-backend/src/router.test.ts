@@ -119,6 +119,11 @@ describe.each(storeDatabases.eachSupportedId())('pipelines API on %p', id => {
     expect(tooMany.status).toBe(400);
     const noEntity = await request(server).get('/api/pipelines/environments');
     expect(noEntity.status).toBe(400);
+    // Found by the security suite's fuzzer: PostgreSQL refuses a NUL (500).
+    const nul = await request(server).get(
+      `/api/pipelines/runs?entityRef=${OCTO_REPO}&actor=a%00b`,
+    );
+    expect(nul.status).toBe(id === 'SQLITE_3' ? 200 : 400);
   });
 
   it('answers 401 without credentials', async () => {

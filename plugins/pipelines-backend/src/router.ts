@@ -29,8 +29,9 @@ import {
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { pipelinesReadPermission } from '@finops/plugin-pipelines-common';
-import { auditedUserAction } from '@finops/backend-common';
+import { auditedUserAction, invalidTextAs400 } from '@finops/backend-common';
 import express from 'express';
+import { databaseOutageAs503 } from './databaseOutage';
 import { DeploymentStore } from './database/DeploymentStore';
 import { DeployRequestStore } from './database/DeployRequestStore';
 import { DeployService } from './deploy/DeployService';
@@ -209,5 +210,7 @@ export async function createRouter(options: {
     res.status(202).json(check);
   });
 
+  router.use(invalidTextAs400);
+  router.use(databaseOutageAs503);
   return router;
 }

@@ -210,6 +210,11 @@ describe.each(databases.eachSupportedId())(
       }
       const list = await request(server).get('/api/policy/exceptions');
       expect(list.body.items).toEqual([]);
+      // Found by the security suite: PostgreSQL refuses a NUL (was a 500).
+      const nul = await request(server).get(
+        '/api/policy/entities/component/default/card%00payments/compliance',
+      );
+      expect(nul.status).toBe(id === 'SQLITE_3' ? 200 : 400);
     });
   },
 );

@@ -35,6 +35,7 @@ import {
   policyExceptionCreatePermission,
 } from '@finops/plugin-policy-common';
 import { Entity } from '@backstage/catalog-model';
+import { invalidTextAs400 } from '@finops/backend-common';
 import express from 'express';
 import { DecisionLogStore } from './database/DecisionLogStore';
 import { ExceptionStore } from './database/ExceptionStore';
@@ -241,5 +242,7 @@ export async function createRouter(options: {
     });
   }
 
+  // A NUL in a request's text: 400, not PostgreSQL's 500.
+  router.use(invalidTextAs400);
   return router;
 }

@@ -490,15 +490,16 @@ export class SecretsService {
     credentials: BackstageCredentials,
     absentIsFine = false,
   ): Promise<Entity | undefined> {
-    let entity: Entity | undefined;
+    // parseEntityRef throws a TypeError or a plain Error (no kind, no
+    // name): either is the caller's mistake, never a server error.
     try {
-      entity = await this.#catalog.getEntityByRef(entityRef, { credentials });
-    } catch (error) {
-      if ((error as Error).name === 'TypeError') {
-        throw new InputError(`${entityRef} is not an entity reference`);
-      }
-      throw error;
+      parseEntityRef(entityRef);
+    } catch {
+      throw new InputError(`${entityRef} is not an entity reference`);
     }
+    const entity = await this.#catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity && !absentIsFine) {
       throw new NotFoundError(`No entity ${entityRef}`);
     }

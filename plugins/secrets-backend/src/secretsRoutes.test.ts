@@ -810,6 +810,18 @@ describe.each(databases.eachSupportedId())('secrets routes on %p', id => {
       '/secrets?entityRef=component:default/nobody',
     );
     expect(notAnEntity.status).toBe(404);
+    // Found by the security suite's fuzzer: a reference without a kind
+    // was a 500.
+    for (const ref of ['0000', 'component:', 'default/']) {
+      for (const route of ['/secrets', '/requests']) {
+        const res = await ana.get(`${route}?entityRef=${ref}`);
+        expect({ route, ref, status: res.status }).toEqual({
+          route,
+          ref,
+          status: 400,
+        });
+      }
+    }
   });
 
   it('refuses non-owners', async () => {

@@ -10,6 +10,7 @@ import {
   startAlertmanager,
   startPrometheus,
 } from '@finops/plugin-health-backend/testUtils';
+import { recordPlantedSecrets } from '../../security-tests/support/plantedSecrets';
 import { freePort, RunningBackend, startBackend } from './backendProcess';
 import {
   E2E_SCREENSHOTS_DIR,
@@ -150,6 +151,22 @@ export default async function globalSetup() {
   await writeFile(E2E_STATE_FILE, JSON.stringify(state, null, 2));
 
   return async () => {
+    // For the security suite's leak scan: what this run planted, and a dump
+    // of its database before it is dropped.
+    await recordPlantedSecrets({
+      suite: 'e2e',
+      stateDir: E2E_STATE_DIR,
+      secrets: [
+        { name: 'static external-access token', value: serviceToken },
+        { name: 'GitHub webhook secret', value: webhookSecret },
+        ...observability.config.grafana.instances.map(i => ({
+          name: `Grafana token (${i.name})`,
+          value: i.token,
+        })),
+      ],
+      vaults,
+      databases: [{ name: 'postgres', url: database.url }],
+    });
     await Promise.all(started.map(b => b.stop()));
     await Promise.all(vaults.map(v => v.close()));
     await observability.stop();
@@ -169,7 +186,7 @@ const GRAFANA_TOKEN = 'glsa_e2e_viewer_token';
  * (0.5% bad), 199 of them within 250 ms: against its 99% objectives half
  * of each error budget is left.
  */
-async function startObservability() {
+export async function startObservability() {
   const buckets = (fast: number, all: number) => ({
     '0.05': Math.min(fast, 120),
     '0.1': Math.min(fast, 170),
@@ -257,7 +274,7 @@ async function startObservability() {
 }
 
 /** A database of its own for this run, so runs never see each other's data. */
-async function createDatabase(serverUrl: string) {
+export async function createDatabase(serverUrl: string) {
   const name = `finops_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

@@ -87,12 +87,13 @@ async function start(options: {
   args: (dir: string, port: number) => string[];
   files: Record<string, string>;
   readyPath: string;
+  port?: number;
 }): Promise<RunningService> {
   const dir = await mkdtemp(join(tmpdir(), 'finops-obs-'));
   for (const [name, content] of Object.entries(options.files)) {
     await writeFile(join(dir, name), content);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(options.binary, options.args(dir, port), {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -122,10 +123,14 @@ async function start(options: {
   return { baseUrl, stop };
 }
 
-/** A real Prometheus scraping `targets` (host:port) every `scrapeInterval`. */
+/**
+ * A real Prometheus scraping `targets` (host:port) every `scrapeInterval`,
+ * on `port` if given (a restart on the same address), else a free one.
+ */
 export async function startPrometheus(options: {
   targets: string[];
   scrapeInterval?: string;
+  port?: number;
 }): Promise<RunningService> {
   const binary = prometheusBinary();
   if (!binary) throw new Error(`prometheus not found: ${HELP}`);
@@ -152,6 +157,7 @@ export async function startPrometheus(options: {
       '--log.level=warn',
     ],
     readyPath: '/-/ready',
+    port: options.port,
   });
 }
 

@@ -63,6 +63,8 @@ export interface VaultApiServerOptions {
   appRoleMounts?: string[];
   kubernetesMounts?: string[];
   version?: string;
+  /** Listen here (a restart on the same address); a free port if unset. */
+  port?: number;
 }
 
 interface Context {
@@ -107,7 +109,7 @@ export class VaultApiServer {
   ): Promise<VaultApiServer> {
     const server = new VaultApiServer(options);
     await new Promise<void>(resolve =>
-      server.#server.listen(0, '127.0.0.1', resolve),
+      server.#server.listen(options.port ?? 0, '127.0.0.1', resolve),
     );
     return server;
   }
@@ -120,6 +122,7 @@ export class VaultApiServer {
       appRoleMounts: options.appRoleMounts ?? ['approle'],
       kubernetesMounts: options.kubernetesMounts ?? ['kubernetes'],
       version: options.version ?? '1.18.0',
+      port: options.port ?? 0,
     };
     this.#tokens = new TokenStore(this.#options.clock);
     this.#tokens.issue({

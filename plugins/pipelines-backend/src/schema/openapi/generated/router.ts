@@ -341,28 +341,106 @@ export const spec = {
         required: ['name', 'sizeBytes', 'digest', 'url', 'expired'],
       },
       WorkflowRunDetail: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/WorkflowRun',
+        description:
+          "A run with its jobs and artifacts: WorkflowRun's fields and two more (a closed object of its own, as allOf with a closed WorkflowRun would admit no value).",
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+            description: "GitHub's run id",
           },
-          {
-            type: 'object',
-            properties: {
-              jobs: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/WorkflowJob',
-                },
-              },
-              artifacts: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/Artifact',
-                },
-              },
+          entityRef: {
+            type: 'string',
+          },
+          repository: {
+            type: 'string',
+            description: 'owner/name',
+          },
+          workflowName: {
+            type: 'string',
+          },
+          runNumber: {
+            type: 'integer',
+          },
+          runAttempt: {
+            type: 'integer',
+          },
+          event: {
+            type: 'string',
+            description: 'What triggered it: push, pull_request, ...',
+          },
+          headBranch: {
+            type: 'string',
+            nullable: true,
+          },
+          headSha: {
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+            description: 'GitHub login',
+          },
+          status: {
+            $ref: '#/components/schemas/RunStatus',
+          },
+          conclusion: {
+            $ref: '#/components/schemas/RunConclusion',
+          },
+          createdAt: {
+            type: 'string',
+            description: 'ISO 8601 time',
+          },
+          startedAt: {
+            type: 'string',
+            nullable: true,
+            description: 'ISO 8601 time',
+          },
+          completedAt: {
+            type: 'string',
+            nullable: true,
+            description: 'ISO 8601 time',
+          },
+          durationMs: {
+            type: 'integer',
+            nullable: true,
+          },
+          htmlUrl: {
+            type: 'string',
+          },
+          jobs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WorkflowJob',
             },
-            required: ['jobs', 'artifacts'],
           },
+          artifacts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Artifact',
+            },
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'repository',
+          'workflowName',
+          'runNumber',
+          'runAttempt',
+          'event',
+          'headBranch',
+          'headSha',
+          'actor',
+          'status',
+          'conclusion',
+          'createdAt',
+          'startedAt',
+          'completedAt',
+          'durationMs',
+          'htmlUrl',
+          'jobs',
+          'artifacts',
         ],
       },
       WorkflowRunPage: {
@@ -955,6 +1033,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
             $ref: '#/components/responses/ErrorResponse',

@@ -62,7 +62,7 @@ export type GetRun = {
   path: {
     runId: string;
   };
-  response: WorkflowRunDetail | Error | Error | Error;
+  response: WorkflowRunDetail | Error | Error | Error | Error;
 };
 /**
  * @public

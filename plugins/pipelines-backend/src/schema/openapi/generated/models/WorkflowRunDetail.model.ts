@@ -9,6 +9,7 @@ import { RunStatus } from '../models/RunStatus.model';
 import { WorkflowJob } from '../models/WorkflowJob.model';
 
 /**
+ * A run with its jobs and artifacts: WorkflowRun\'s fields and two more (a closed object of its own, as allOf with a closed WorkflowRun would admit no value).
  * @public
  */
 export interface WorkflowRunDetail {

@@ -149,12 +149,8 @@ export async function startLoadBackend(options: {
     configOverride,
     env: { NODE_ENV: 'production', NODE_OPTIONS: profile },
   });
-  // startBackend's stop() waits for an exit that has already happened
-  // when called twice (after a signal exitCode stays null): stop once.
-  let stopped: Promise<void> | undefined;
   return {
     ...backend,
-    stop: () => (stopped ??= backend.stop()),
     serviceToken,
     webhookSecret,
     marker: join(options.workDir, 'bench-load-backend.app-config.json'),

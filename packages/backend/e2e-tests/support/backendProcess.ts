@@ -104,7 +104,8 @@ async function waitUntilReady(url: string, child: ChildProcess, log: string) {
 }
 
 async function stopProcess(child: ChildProcess) {
-  if (child.exitCode !== null) return;
+  // Exited already: by itself (exitCode) or killed by a signal (signalCode).
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise(r => child.once('exit', r));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

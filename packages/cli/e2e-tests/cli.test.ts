@@ -408,7 +408,13 @@ test('create runs a service template end to end into a local repository, and the
     'https://repos.local/customer-team/cli-e2e-service',
   );
 
-  const status = await finops(['status', 'component:cli-e2e-service']);
+  // The catalog processes the registered location on its own schedule:
+  // until then the entity is unknown (exit 5).
+  let status = await finops(['status', 'component:cli-e2e-service']);
+  for (let tries = 0; status.code === 5 && tries < 60; tries++) {
+    await new Promise(r => setTimeout(r, 1000));
+    status = await finops(['status', 'component:cli-e2e-service']);
+  }
   expect(status.code).toBe(0);
   expect(status.stdout).toContain('cli-e2e-service');
   const machine = await finops([

@@ -373,23 +373,25 @@ test('create refuses what policy forbids, with the rules (exit 1)', async () => 
 });
 
 test('create runs a service template end to end into a local repository, and the catalog registers it', async () => {
-  const values = join(mkdtempSync(join(tmpdir(), 'finops-values-')), 'v.yaml');
-  writeFileSync(
-    values,
+  // As docs/getting-started.md shows it: what is not given (environments,
+  // pciScope, the description) takes the template's defaults, as in the form.
+  const run = await finops(
     [
-      'name: cli-e2e-service',
-      'description: Created with finops create',
-      'owner: group:default/customer-team',
-      'system: customer-onboarding',
-      'dataClassification: internal',
-      'environments: [development, production]',
-      'repoUrl: repos.local?owner=customer-team&repo=cli-e2e-service',
-      '',
-    ].join('\n'),
+      'create',
+      'go-service',
+      '--set',
+      'name=cli-e2e-service',
+      '--set',
+      'owner=customer-team',
+      '--set',
+      'system=customer-onboarding',
+      '--set',
+      'dataClassification=internal',
+      '--set',
+      'repoUrl=repos.local?owner=customer-team&repo=cli-e2e-service',
+    ],
+    { FINOPS_TOKEN: await personToken() },
   );
-  const run = await finops(['create', 'go-service', '--values', values], {
-    FINOPS_TOKEN: await personToken(),
-  });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(
@@ -423,11 +425,18 @@ test('create runs a service template end to end into a local repository, and the
     '--json',
   ]);
   expect(machine.code).toBe(0);
+  const entity = await fetch(
+    `${portal}/api/catalog/entities/by-name/component/default/cli-e2e-service`,
+    { headers: { authorization: `Bearer ${state.serviceToken}` } },
+  ).then(r => r.json());
+  expect(entity.metadata.annotations['finops.io/argocd-apps']).toBe(
+    'development=cli-e2e-service-development,staging=cli-e2e-service-staging,production=cli-e2e-service-production',
+  );
   expect(json(machine)).toMatchObject({
     entityRef: 'component:default/cli-e2e-service',
     entity: {
       type: 'service',
-      owner: 'group:default/customer-team',
+      owner: 'customer-team',
       system: 'customer-onboarding',
     },
     compliance: { available: true, data: { status: 'pass' } },

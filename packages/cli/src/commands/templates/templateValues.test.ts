@@ -35,6 +35,46 @@ const schema = {
 };
 
 describe('buildTemplateValues', () => {
+  it("fills in each step's defaults for what was not given, as the form does", () => {
+    const withDefaults = {
+      steps: [
+        {
+          title: 'Compliance',
+          schema: {
+            required: ['name'],
+            properties: {
+              name: { type: 'string' },
+              pciScope: { type: 'boolean', default: false },
+              environments: {
+                type: 'array',
+                items: { type: 'string' },
+                default: ['development', 'production'],
+              },
+            },
+          },
+        },
+      ],
+    };
+    expect(
+      buildTemplateValues({
+        schema: withDefaults,
+        fileValues: {},
+        assignments: ['name=refunds', 'environments=staging'],
+      }),
+    ).toEqual({ name: 'refunds', pciScope: false, environments: ['staging'] });
+    expect(
+      buildTemplateValues({
+        schema: withDefaults,
+        fileValues: { name: 'refunds', pciScope: true },
+        assignments: [],
+      }),
+    ).toEqual({
+      name: 'refunds',
+      pciScope: true,
+      environments: ['development', 'production'],
+    });
+  });
+
   it('types --set values by the template schema', () => {
     expect(
       buildTemplateValues({

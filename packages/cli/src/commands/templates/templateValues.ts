@@ -8,6 +8,7 @@ interface PropertySchema {
   type?: string | string[];
   items?: PropertySchema;
   enum?: JsonValue[];
+  default?: JsonValue;
 }
 
 interface StepSchema {
@@ -216,6 +217,16 @@ export function buildTemplateValues(options: {
   for (const assignment of options.assignments) {
     const [name, value] = parseSetValue(assignment, properties);
     values[name] = value;
+  }
+  // What the form would fill in: each step's own defaults, for what was
+  // not given (the scaffolder backend does not apply them).
+  for (const step of options.schema.steps) {
+    const stepProperties = (step.schema as StepSchema).properties ?? {};
+    for (const [name, property] of Object.entries(stepProperties)) {
+      if (values[name] === undefined && property.default !== undefined) {
+        values[name] = property.default;
+      }
+    }
   }
   const missing = options.schema.steps
     .flatMap(step => ((step.schema as StepSchema).required ?? []) as string[])

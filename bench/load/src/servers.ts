@@ -15,7 +15,10 @@
  * Started by main.ts; prints one JSON line with the addresses when ready
  * and stops on SIGTERM.
  */
-import { MetricsExporter } from '@finops/plugin-health-backend/testUtils';
+import {
+  halfBudgetRequests,
+  MetricsExporter,
+} from '@finops/plugin-health-backend/testUtils';
 import { VaultApiServer } from '@finops/plugin-secrets-backend/testUtils';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -42,27 +45,13 @@ async function main() {
   setInterval(() => vault.requests.splice(0), 1000).unref();
 
   const exporter = await MetricsExporter.start({
-    requests: entities.flatMap(e => {
-      const labels = {
+    requests: entities.flatMap(e =>
+      halfBudgetRequests({
         service: entityName(e.index),
         method: 'GET',
         route: '/v1/items',
-      };
-      return [
-        {
-          labels: { ...labels, status: '200' },
-          count: 199,
-          buckets: buckets(199, 199),
-          sumSeconds: 12,
-        },
-        {
-          labels: { ...labels, status: '500' },
-          count: 1,
-          buckets: buckets(0, 1),
-          sumSeconds: 0.4,
-        },
-      ];
-    }),
+      }),
+    ),
   });
 
   const trivial = createServer((req, res) => {
@@ -92,18 +81,6 @@ async function main() {
     ]);
     process.exit(0);
   });
-}
-
-/** Cumulative bucket counts added per scrape, by `le`. */
-function buckets(fast: number, all: number) {
-  return {
-    '0.05': Math.min(fast, 120),
-    '0.1': Math.min(fast, 170),
-    '0.25': fast,
-    '0.5': all,
-    '1': all,
-    '+Inf': all,
-  };
 }
 
 /** Two secrets per environment below each path, through Vault's KV v2 API. */

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { VaultApiServer } from '@finops/plugin-secrets-backend/testUtils';
 import {
   GrafanaApiServer,
+  halfBudgetRequests,
   MetricsExporter,
   postAlerts,
   startAlertmanager,
@@ -187,34 +188,12 @@ const GRAFANA_TOKEN = 'glsa_e2e_viewer_token';
  * of each error budget is left.
  */
 export async function startObservability() {
-  const buckets = (fast: number, all: number) => ({
-    '0.05': Math.min(fast, 120),
-    '0.1': Math.min(fast, 170),
-    '0.25': fast,
-    '0.5': all,
-    '1': all,
-    '+Inf': all,
-  });
-  const labels = {
-    service: 'onboarding-service',
-    method: 'POST',
-    route: '/v1/applications',
-  };
   const exporter = await MetricsExporter.start({
-    requests: [
-      {
-        labels: { ...labels, status: '200' },
-        count: 199,
-        buckets: buckets(199, 199),
-        sumSeconds: 12,
-      },
-      {
-        labels: { ...labels, status: '500' },
-        count: 1,
-        buckets: buckets(0, 1),
-        sumSeconds: 0.4,
-      },
-    ],
+    requests: halfBudgetRequests({
+      service: 'onboarding-service',
+      method: 'POST',
+      route: '/v1/applications',
+    }),
     cpu: [{ labels: { service: 'onboarding-service' }, secondsPerScrape: 0.2 }],
   });
   const [prometheus, alertmanager, grafana] = await Promise.all([

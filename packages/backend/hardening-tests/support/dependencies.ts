@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { VaultApiServer } from '@finops/plugin-secrets-backend/testUtils';
 import {
+  halfBudgetRequests,
   MetricsExporter,
   RunningService,
   startPrometheus,
@@ -128,34 +129,12 @@ export class PrometheusDependency implements Dependency {
   #prometheus: RunningService | undefined;
 
   static async start(): Promise<PrometheusDependency> {
-    const labels = {
-      service: 'onboarding-service',
-      method: 'POST',
-      route: '/v1/applications',
-    };
-    const buckets = (fast: number, all: number) => ({
-      '0.05': Math.min(fast, 120),
-      '0.1': Math.min(fast, 170),
-      '0.25': fast,
-      '0.5': all,
-      '1': all,
-      '+Inf': all,
-    });
     const exporter = await MetricsExporter.start({
-      requests: [
-        {
-          labels: { ...labels, status: '200' },
-          count: 199,
-          buckets: buckets(199, 199),
-          sumSeconds: 12,
-        },
-        {
-          labels: { ...labels, status: '500' },
-          count: 1,
-          buckets: buckets(0, 1),
-          sumSeconds: 0.4,
-        },
-      ],
+      requests: halfBudgetRequests({
+        service: 'onboarding-service',
+        method: 'POST',
+        route: '/v1/applications',
+      }),
       cpu: [
         { labels: { service: 'onboarding-service' }, secondsPerScrape: 0.2 },
       ],

@@ -1,23 +1,19 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # Sourced after scripts/bootstrap.sh. kubernetes-validate, the Kubernetes
 # JSON schemas as a PyPI wheel, pinned in tools/templates-check/requirements.txt
-# and installed into the git-ignored .tools/templates-venv: the same
-# virtualenv, pin file and marker as scripts/lib/templates-check.sh, so
-# whichever runs first installs it for both.
+# with hadolint and shellcheck, and installed into the git-ignored
+# .tools/templates-venv for scripts/lib/templates-check.sh and
+# scripts/lib/deploy-check.sh alike.
 
 FINOPS_KUBERNETES_VENV="$FINOPS_TOOLS/templates-venv"
 
+# shellcheck source=python-tools.sh
+source "$FINOPS_ROOT/scripts/lib/python-tools.sh"
+
 finops_ensure_kubernetes_validate() {
-  local requirements="$FINOPS_ROOT/tools/templates-check/requirements.txt"
-  local marker="$FINOPS_KUBERNETES_VENV/.installed"
-  if [ ! -e "$marker" ] || [ "$requirements" -nt "$marker" ]; then
-    finops_log "installing kubernetes-validate (and the other templates-check tools) into .tools/templates-venv (PyPI wheels)"
-    rm -rf "$FINOPS_KUBERNETES_VENV"
-    python3 -m venv "$FINOPS_KUBERNETES_VENV" &&
-      PIP_CACHE_DIR="$FINOPS_TOOLS/cache/pip" PIP_DISABLE_PIP_VERSION_CHECK=1 \
-        "$FINOPS_KUBERNETES_VENV/bin/pip" install --quiet -r "$requirements" >&2 &&
-      touch "$marker"
-  fi
+  finops_ensure_python_tools "$FINOPS_KUBERNETES_VENV" \
+    "$FINOPS_ROOT/tools/templates-check/requirements.txt" \
+    "hadolint, shellcheck and kubernetes-validate"
 }
 
 # finops_validate_kubernetes_schemas <version> <file>: every object against

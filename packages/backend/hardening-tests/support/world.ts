@@ -5,6 +5,7 @@ import {
   freePort,
   RunningBackend,
   startBackend,
+  testBackendConfig,
 } from '../../e2e-tests/support/backendProcess';
 // Test servers of the pipelines backend's own suite, which follow GitHub's
 // and Argo CD's documented APIs (neither can run here).
@@ -171,27 +172,20 @@ export class World {
   }
 
   #config(port: number, database: string, signsIn: Role, backfill: boolean) {
-    const baseUrl = `http://localhost:${port}`;
     return {
-      app: { baseUrl },
-      backend: {
-        baseUrl,
-        listen: { port },
-        cors: { origin: baseUrl },
+      ...testBackendConfig({
+        port,
         database: {
           client: 'pg',
           connection: this.postgres.url(database),
           pluginDivisionMode: 'schema',
         },
-        auth: {
-          externalAccess: [
-            {
-              type: 'static',
-              options: { token: this.serviceToken, subject: 'hardening-tests' },
-            },
-          ],
-        },
-      },
+        serviceToken: this.serviceToken,
+        subject: 'hardening-tests',
+        vault: this.vault,
+        webhookSecret: this.webhookSecret,
+        techdocsDir: join(STATE_DIR, 'techdocs'),
+      }),
       auth: {
         clientIdMetadataDocuments: { enabled: false },
         providers: {
@@ -218,28 +212,12 @@ export class World {
         backfill: { enabled: backfill, frequency: 1 },
         argocd: { baseUrl: this.argocd.baseUrl, token: this.#argoToken },
       },
-      secrets: {
-        vault: {
-          instances: [
-            {
-              name: 'main',
-              baseUrl: this.vault.url,
-              uiUrl: 'https://vault.example.com',
-              auth: { type: 'token', token: this.vault.rootToken },
-            },
-          ],
-        },
-      },
       health: {
         cacheTtl: '2s',
         prometheus: {
           rateWindow: '30s',
           instances: [{ name: 'main', baseUrl: this.prometheus.url }],
         },
-      },
-      events: { modules: { github: { webhookSecret: this.webhookSecret } } },
-      techdocs: {
-        publisher: { local: { publishDirectory: join(STATE_DIR, 'techdocs') } },
       },
       scaffolder: {
         localRepos: {

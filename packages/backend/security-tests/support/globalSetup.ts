@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VaultApiServer } from '@finops/plugin-secrets-backend/testUtils';
-import { freePort, startBackend } from '../../e2e-tests/support/backendProcess';
+import {
+  freePort,
+  startBackend,
+  testBackendConfig,
+} from '../../e2e-tests/support/backendProcess';
 import {
   createDatabase,
   startObservability,
@@ -56,45 +60,21 @@ export default async function globalSetup() {
       stateDir: SECURITY_STATE_DIR,
       port,
       configOverride: {
-        health: observability.config,
-        app: { baseUrl: `http://localhost:${port}` },
-        backend: {
-          baseUrl: `http://localhost:${port}`,
-          listen: { port },
-          cors: { origin: `http://localhost:${port}` },
+        ...testBackendConfig({
+          port,
           database: {
             client: 'pg',
             connection: database.url,
             pluginDivisionMode: 'schema',
           },
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: serviceToken, subject: 'security-tests' },
-              },
-            ],
-          },
-        },
+          serviceToken,
+          subject: 'security-tests',
+          vault,
+          webhookSecret,
+          techdocsDir: join(SECURITY_STATE_DIR, 'techdocs'),
+        }),
+        health: observability.config,
         auth: { session: { secret: sessionSecret } },
-        secrets: {
-          vault: {
-            instances: [
-              {
-                name: 'main',
-                baseUrl: vault.url,
-                uiUrl: 'https://vault.example.com',
-                auth: { type: 'token', token: vault.rootToken },
-              },
-            ],
-          },
-        },
-        events: { modules: { github: { webhookSecret } } },
-        techdocs: {
-          publisher: {
-            local: { publishDirectory: join(SECURITY_STATE_DIR, 'techdocs') },
-          },
-        },
       },
     });
     await writeRegistry(SECURITY_STATE_DIR, {

@@ -25,6 +25,27 @@ async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
+/**
+ * The channels the page's current signals connection has subscribed to:
+ * the frames Backstage's SignalClient sends once its WebSocket is open. A
+ * new connection (after a reload) starts empty.
+ */
+function watchSignalSubscriptions(page: Page): Set<string> {
+  const channels = new Set<string>();
+  page.on('websocket', ws => {
+    channels.clear();
+    ws.on('framesent', frame => {
+      try {
+        const message = JSON.parse(String(frame.payload));
+        if (message.action === 'subscribe') channels.add(message.channel);
+      } catch {
+        // not a signals frame
+      }
+    });
+  });
+  return channels;
+}
+
 const components = exampleEntities().filter(e => e.kind === 'Component');
 const service = components.find(
   e => e.spec?.type === 'service' && e.metadata.name !== 'finops-platform',
@@ -235,6 +256,7 @@ test('a signed GitHub delivery shows up on an open CI/CD tab without a reload', 
   request,
 }) => {
   await signInAsGuest(page);
+  const signals = watchSignalSubscriptions(page);
   await page.goto('/catalog/default/component/card-payments/ci-cd');
   await expect(async () => {
     await page.reload();
@@ -242,6 +264,13 @@ test('a signed GitHub delivery shows up on an open CI/CD tab without a reload', 
       timeout: 5_000,
     });
   }).toPass({ timeout: 120_000 });
+  // The tab hears of new runs once its signals connection has subscribed
+  // (the pipelines channel); a delivery before that shows on the next reload.
+  await expect
+    .poll(() => signals.has('pipelines'), {
+      message: 'the CI/CD tab never subscribed to the pipelines signal',
+    })
+    .toBe(true);
 
   // A new run of the example repository, as GitHub would deliver it.
   const examples = JSON.parse(

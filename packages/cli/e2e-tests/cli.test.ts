@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,14 @@ const BIN = resolve(REPO_ROOT, 'packages/cli/bin/finops');
 const state = readE2EState();
 const portal = state.backends.postgres.url;
 
+/** Config homes and files made for the commands, removed after the tests. */
+const scratch: string[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'finops-cli-e2e-'));
+  scratch.push(dir);
+  return dir;
+}
+
 interface Run {
   code: number;
   stdout: string;
@@ -29,7 +37,7 @@ interface Run {
 
 function finops(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   // A config folder of its own: never the credentials of whoever runs this.
-  const configHome = mkdtempSync(join(tmpdir(), 'finops-cli-e2e-'));
+  const configHome = scratchDir();
   return new Promise(done => {
     execFile(
       process.execPath,
@@ -70,12 +78,18 @@ function json(run: Run) {
 }
 
 function file(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'finops-cli-e2e-')), name);
+  const path = join(scratchDir(), name);
   writeFileSync(path, content);
   return path;
 }
 
 test.describe.configure({ mode: 'serial' });
+
+test.afterAll(() => {
+  for (const dir of scratch.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test.beforeAll(async () => {
   // The catalog ingests the examples and the pipelines backend replays their

@@ -12,7 +12,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // Two cores: one worker keeps the backends responsive.
   workers: 1,
-  retries: 0,
+  // One retry in CI: a test that passes only on its retry is reported as
+  // flaky, and scripts/test.sh repeats its name at the end of the run.
+  retries: process.env.CI ? 1 : 0,
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'e2e-test-report' }],

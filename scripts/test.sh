@@ -14,24 +14,60 @@ cd "$FINOPS_ROOT"
 passed=0
 failed=0
 failures=()
+# Each stage's output also goes to .local/test-stages/, so that the end of
+# the run can repeat what failed: a CI excerpt shows only the last lines.
+STAGE_LOGS="$FINOPS_ROOT/.local/test-stages"
+rm -rf "$STAGE_LOGS" && mkdir -p "$STAGE_LOGS"
+failed_logs=()
 stage() {
   local name="$1"
   shift
   finops_log "── $name"
-  local start=$SECONDS
-  if "$@"; then
+  local start=$SECONDS log
+  log="$STAGE_LOGS/$(printf '%02d' $((passed + failed + 1))).log"
+  if "$@" 2>&1 | tee "$log"; then
     passed=$((passed + 1))
     finops_log "✔ $name ($((SECONDS - start)) s)"
   else
     failed=$((failed + 1))
     failures+=("$name")
+    failed_logs+=("$log")
     finops_log "✘ $name ($((SECONDS - start)) s)"
   fi
+}
+# The first failure a stage reported, with what follows it (Playwright's
+# "1) …" block, else Jest's "●", else a ✘, FAIL or error line), then the
+# stage's last lines.
+failure_excerpt() {
+  local plain first="" pattern
+  plain="$(sed 's/\x1b\[[0-9;]*m//g' "$1")"
+  for pattern in '^ +1\) ' '^ *● ' '✘|FAIL|Error:'; do
+    first="$(grep -n -m1 -E "$pattern" <<<"$plain" | cut -d: -f1 || true)"
+    [ -n "$first" ] && break
+  done
+  if [ -n "$first" ]; then
+    sed -n "${first},$((first + 24))p" <<<"$plain"
+    echo "  …"
+  fi
+  tail -n 12 <<<"$plain"
 }
 finish() {
   finops_postgres_stop
   echo
+  # Tests that passed only when retried, as Playwright lists them.
+  local flaky
+  flaky="$(sed 's/\x1b\[[0-9;]*m//g' "$STAGE_LOGS"/*.log 2>/dev/null |
+    awk '/^ +[0-9]+ flaky$/ { on = 1; next } on && /^ +\[/ { print; next } { on = 0 }' || true)"
+  if [ -n "$flaky" ]; then
+    finops_log "── passed only when retried (flaky):"
+    echo "$flaky"
+  fi
   if [ "$failed" -gt 0 ]; then
+    local i
+    for i in "${!failed_logs[@]}"; do
+      finops_log "── what failed in: ${failures[$i]}"
+      failure_excerpt "${failed_logs[$i]}" | cut -c1-300
+    done
     finops_log "failed stages: ${failures[*]}"
   fi
   echo "stages: $passed passed, $failed failed"

@@ -13,6 +13,7 @@
  * Every route needs a user or service credential; reads only.
  */
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { upstreamErrorAsOwn } from '@finops/backend-common';
 import express from 'express';
 import { HealthService } from './HealthService';
 import { createOpenApiRouter } from './schema/openapi';
@@ -62,5 +63,7 @@ export async function createRouter(options: {
       ),
     );
   });
+  // The catalog's or the permission backend's refusal, with its reason.
+  router.use(upstreamErrorAsOwn);
   return router;
 }

@@ -29,7 +29,11 @@ import {
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { pipelinesReadPermission } from '@finops/plugin-pipelines-common';
-import { auditedUserAction, invalidTextAs400 } from '@finops/backend-common';
+import {
+  auditedUserAction,
+  invalidTextAs400,
+  upstreamErrorAsOwn,
+} from '@finops/backend-common';
 import express from 'express';
 import { databaseOutageAs503 } from './databaseOutage';
 import { DeploymentStore } from './database/DeploymentStore';
@@ -212,5 +216,6 @@ export async function createRouter(options: {
 
   router.use(invalidTextAs400);
   router.use(databaseOutageAs503);
+  router.use(upstreamErrorAsOwn);
   return router;
 }

@@ -35,7 +35,7 @@ import {
   policyExceptionCreatePermission,
 } from '@finops/plugin-policy-common';
 import { Entity } from '@backstage/catalog-model';
-import { invalidTextAs400 } from '@finops/backend-common';
+import { invalidTextAs400, upstreamErrorAsOwn } from '@finops/backend-common';
 import express from 'express';
 import { DecisionLogStore } from './database/DecisionLogStore';
 import { ExceptionStore } from './database/ExceptionStore';
@@ -244,5 +244,7 @@ export async function createRouter(options: {
 
   // A NUL in a request's text: 400, not PostgreSQL's 500.
   router.use(invalidTextAs400);
+  // The catalog's or the permission backend's refusal, with its reason.
+  router.use(upstreamErrorAsOwn);
   return router;
 }

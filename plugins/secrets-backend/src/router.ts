@@ -15,7 +15,7 @@
  */
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
-import { auditedUserAction } from '@finops/backend-common';
+import { auditedUserAction, upstreamErrorAsOwn } from '@finops/backend-common';
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi';
 import { SecretsService } from './SecretsService';
@@ -132,5 +132,7 @@ export async function createRouter(options: {
     });
   }
 
+  // The catalog's or the permission backend's refusal, with its reason.
+  router.use(upstreamErrorAsOwn);
   return router;
 }

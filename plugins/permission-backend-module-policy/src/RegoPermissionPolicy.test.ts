@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
@@ -96,26 +97,58 @@ describe('RegoPermissionPolicy with the real policy bundle', () => {
 });
 
 describe('RegoPermissionPolicy when the policy cannot be evaluated', () => {
-  it('fails closed', async () => {
+  function failingWith(error: Error) {
     const logger = mockServices.logger.mock();
     const policy = RegoPermissionPolicy.create({
       config: new ConfigReader({}),
       policy: {
         decide: async () => {
-          throw new Error('connect ECONNREFUSED');
+          throw error;
         },
       },
       auth: { getOwnServiceCredentials: async () => mockCredentials.service() },
       logger,
     });
-    const decision = await policy.handle(
+    return { policy, logger };
+  }
+
+  it('fails closed with 503, naming the cause', async () => {
+    const { policy, logger } = failingWith(new Error('connect ECONNREFUSED'));
+    const decided = policy.handle(
       { permission: catalogEntityReadPermission },
       admin,
     );
-    expect(decision.result).toBe(AuthorizeResult.DENY);
+    await expect(decided).rejects.toThrow(ServiceUnavailableError);
+    await expect(decided).rejects.toThrow(
+      'Permission catalog.entity.read could not be decided, so it is refused until the policy engine answers again: connect ECONNREFUSED',
+    );
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('could not be evaluated'),
       expect.objectContaining({ error: 'connect ECONNREFUSED' }),
+    );
+  });
+
+  it("gives the policy backend's own message when it answered with an error", async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: {
+          name: 'ServiceUnavailableError',
+          message: 'OPA at http://127.0.0.1:8181 did not answer',
+        },
+        request: { method: 'POST', url: '/decisions/permission' },
+        response: { statusCode: 503 },
+      }),
+      {
+        status: 503,
+        statusText: 'Service Unavailable',
+        headers: { 'content-type': 'application/json' },
+      },
+    );
+    const { policy } = failingWith(await ResponseError.fromResponse(response));
+    await expect(
+      policy.handle({ permission: catalogEntityReadPermission }, developer),
+    ).rejects.toThrow(
+      /policy engine answers again: OPA at http:\/\/127\.0\.0\.1:8181 did not answer$/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import { Config } from '@backstage/config';
 import {
   catalogConditions,
@@ -29,7 +30,9 @@ import {
  * platform admins, owners of an entity, security approvers and everyone
  * signed in. "Owner" can only be decided per entity, so Rego answers
  * CONDITIONAL and the catalog applies the ownership condition itself.
- * When the policy cannot be evaluated the answer is DENY: fail closed.
+ * When the policy cannot be evaluated nothing is allowed (fail closed): the
+ * request fails with 503 and names the cause, where a DENY would read as
+ * "not found" or an empty list.
  * Decisions go through the policy backend on the user's behalf, so each
  * one is in the decision log.
  */
@@ -99,11 +102,24 @@ export class RegoPermissionPolicy implements PermissionPolicy {
       }
       return { result: AuthorizeResult.DENY };
     } catch (error) {
+      // Fail closed, and say why: a DENY here would make the catalog answer
+      // that entities do not exist and lists come back empty.
+      const cause = causeOf(error);
       this.#logger.warn(
-        `Permission ${permission.name} denied: the policy could not be evaluated`,
-        { error: (error as Error).message },
+        `Permission ${permission.name} refused: the policy could not be evaluated`,
+        { error: cause },
       );
-      return { result: AuthorizeResult.DENY };
+      throw new ServiceUnavailableError(
+        `Permission ${permission.name} could not be decided, so it is refused until the policy engine answers again: ${cause}`,
+      );
     }
   }
+}
+
+/** What went wrong, without the "Request failed with …" wrapping. */
+function causeOf(error: unknown): string {
+  if (error instanceof ResponseError) {
+    return error.body?.error?.message ?? error.message;
+  }
+  return (error as Error)?.message ?? String(error);
 }

@@ -21,7 +21,7 @@ interface SourceInstance {
 export interface Config {
   /** Health of catalog entities (@finops/plugin-health-backend). */
   health?: {
-    /** How long answers of the sources are reused; 30 seconds by default. */
+    /** How long answers of the sources and SLO evaluations are reused; 30 seconds by default. */
     cacheTtl?: HumanDuration | string;
     /** How long one request to a source may take; 5 seconds by default. */
     queryTimeout?: HumanDuration | string;

@@ -1,7 +1,10 @@
 import {
   BackstageCredentials,
+  CacheService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { createHash } from 'node:crypto';
 import {
   Entity,
   parseEntityRef,
@@ -107,6 +110,7 @@ export class HealthService {
   readonly #permissions: PermissionsService;
   readonly #settings: HealthSettings;
   readonly #sources: Record<SourceKind, SourceInstances>;
+  readonly #cache: CacheService;
   readonly #now: () => number;
 
   static create(options: {
@@ -114,6 +118,7 @@ export class HealthService {
     permissions: PermissionsService;
     settings: HealthSettings;
     sources: Record<SourceKind, SourceInstances>;
+    cache: CacheService;
     now?: () => number;
   }): HealthService {
     return new HealthService(options);
@@ -124,6 +129,7 @@ export class HealthService {
     this.#permissions = options.permissions;
     this.#settings = options.settings;
     this.#sources = options.sources;
+    this.#cache = options.cache;
     this.#now = options.now ?? Date.now;
   }
 
@@ -449,7 +455,34 @@ export class HealthService {
     };
   }
 
+  /**
+   * The entity's SLOs, evaluated at most once per `health.cacheTtl`: each
+   * evaluation is ~17 PromQL queries over up to 30 days, asked at a time
+   * that moves every few seconds, so caching the queries alone misses.
+   * Keyed by the entity and its annotations (selector, SLOs, instance);
+   * only answers Prometheus gave are kept.
+   */
   async #slos(entity: Entity): Promise<EntitySlos> {
+    const ttl = this.#settings.cacheTtlMs;
+    if (ttl <= 0) return this.#evaluateSlos(entity);
+    const key = `slos:${createHash('sha256')
+      .update(
+        JSON.stringify([
+          stringifyEntityRef(entity),
+          entity.metadata.annotations ?? {},
+        ]),
+      )
+      .digest('hex')}`;
+    const cached = await this.#cache.get<EntitySlos & JsonObject>(key);
+    if (cached) return cached;
+    const slos = await this.#evaluateSlos(entity);
+    if (slos.source.state === 'ok') {
+      await this.#cache.set(key, slos as EntitySlos & JsonObject, { ttl });
+    }
+    return slos;
+  }
+
+  async #evaluateSlos(entity: Entity): Promise<EntitySlos> {
     const ref = stringifyEntityRef(entity);
     const declarations = entitySloDeclarations(entity);
     const errors = [...declarations.errors];

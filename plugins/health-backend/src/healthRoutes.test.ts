@@ -415,6 +415,40 @@ describeReal('health routes against real Prometheus and Alertmanager', () => {
     expect(odd.body.errorBudgetRemaining).toBeNull();
   });
 
+  it("evaluates an entity's SLOs once per cacheTtl", async () => {
+    // Instant queries ask at a time aligned to 5 s: past the next boundary
+    // a cache of the queries alone would miss and ask Prometheus again.
+    const queriesServed = async () => {
+      const text = await (await fetch(`${prometheus.baseUrl}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter(line =>
+          line.startsWith(
+            'prometheus_http_requests_total{code="200",handler="/api/v1/query"}',
+          ),
+        )
+        .reduce((n, line) => n + Number(line.split(' ').pop()), 0);
+    };
+    const nextAlignment = () =>
+      new Promise(resolve => setTimeout(resolve, 5_050 - (Date.now() % 5_000)));
+
+    const cached = await start();
+    const first = await cached.get('/slos', ref('ledger'));
+    expect(first.body.source.state).toBe('ok');
+    const asked = await queriesServed();
+    await nextAlignment();
+    const again = await cached.get('/slos', ref('ledger'));
+    expect(again.body).toEqual(first.body);
+    expect(await queriesServed()).toBe(asked);
+
+    const uncached = await start({ cacheTtl: '0s' });
+    await uncached.get('/slos', ref('ledger'));
+    const before = await queriesServed();
+    await uncached.get('/slos', ref('ledger'));
+    // The bucket boundaries, then three windows of each of the two SLOs.
+    expect((await queriesServed()) - before).toBeGreaterThanOrEqual(7);
+  });
+
   it('gives a deploy gate the smallest budget left, or null when unknown', async () => {
     const { backend } = await start();
     const asService = (name: string) =>

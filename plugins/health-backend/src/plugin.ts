@@ -52,6 +52,7 @@ export const healthPlugin = createBackendPlugin({
           permissions: deps.permissions,
           settings,
           sources,
+          cache: deps.cache,
         });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, health }),

@@ -118,7 +118,7 @@ export class RegoPermissionPolicy implements PermissionPolicy {
 
 /** What went wrong, without the "Request failed with …" wrapping. */
 function causeOf(error: unknown): string {
-  if (error instanceof ResponseError) {
+  if (ResponseError.is(error)) {
     return error.body?.error?.message ?? error.message;
   }
   return (error as Error)?.message ?? String(error);

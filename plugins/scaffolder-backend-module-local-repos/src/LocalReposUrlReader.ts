@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PassThrough, Readable } from 'node:stream';
 import {
   UrlReaderService,
   UrlReaderServiceReadTreeOptions,
@@ -73,12 +74,8 @@ export class LocalReposUrlReader implements UrlReaderService {
     if (type.trim() !== 'tree') {
       throw new NotFoundError(`${url} is not a folder of ${at.ref}`);
     }
-    const archive = spawn('git', ['archive', '--format=tar', treeish], {
-      cwd: folder,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
     return this.#trees.fromTarArchive({
-      stream: archive.stdout,
+      stream: gitArchive(folder, treeish),
       etag: commit,
       filter: options?.filter,
       stripFirstDirectory: false,
@@ -139,4 +136,34 @@ export class LocalReposUrlReader implements UrlReaderService {
       );
     });
   }
+}
+
+/**
+ * `git archive` of a tree as a stream that is read from at once: callers
+ * (TechDocs) read the tree some time after asking for it, and Node drops
+ * what an exited child wrote to a pipe nobody was reading, so a small
+ * repository's archive would arrive empty. The stream fails with git's
+ * own message when git does.
+ */
+function gitArchive(folder: string, treeish: string): Readable {
+  const archive = new PassThrough();
+  const child = spawn('git', ['archive', '--format=tar', treeish], {
+    cwd: folder,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', chunk => stderr.push(chunk));
+  child.stdout.pipe(archive, { end: false });
+  child.on('error', error => archive.destroy(error));
+  child.on('close', code => {
+    if (code === 0) {
+      archive.end();
+    } else {
+      const message = Buffer.concat(stderr).toString().trim();
+      archive.destroy(
+        new Error(`git archive failed: ${message || `exit code ${code}`}`),
+      );
+    }
+  });
+  return archive;
 }

@@ -130,12 +130,53 @@ describe('local repositories', () => {
       'mkdocs.yml',
     ]);
 
+    // TechDocs reads the tree a while after asking for it: by then git has
+    // written the whole (small) archive and exited.
+    const late = await urls.readTree(
+      'https://repos.local/payments-team/checkout/tree/main',
+    );
+    await new Promise(resolve => setTimeout(resolve, 500));
+    expect((await late.files()).map(f => f.path).sort()).toEqual([
+      'catalog-info.yaml',
+      'docs/index.md',
+      'mkdocs.yml',
+    ]);
+
     const found = await urls.search(
       'https://repos.local/payments-team/checkout/blob/main/**/*.md',
     );
     expect(found.files.map(f => f.url)).toEqual([
       'https://repos.local/payments-team/checkout/blob/main/docs/index.md',
     ]);
+  });
+
+  it('reads a tree larger than a pipe holds, late, and says when git fails', async () => {
+    // Bigger than the pipe and the stream buffers: git waits for the reader.
+    const big = `${'x'.repeat(99)}\n`;
+    await writeFile(join(workspace, 'docs', 'big.md'), big.repeat(4_000));
+    await publish();
+    const urls = reader();
+    const tree = await urls.readTree(
+      'https://repos.local/payments-team/checkout/tree/main/docs',
+    );
+    await new Promise(resolve => setTimeout(resolve, 500));
+    const files = await tree.files();
+    expect(files.map(f => f.path).sort()).toEqual(['big.md', 'index.md']);
+    const content = await files.find(f => f.path === 'big.md')!.content();
+    expect(content.length).toBe(400_000);
+
+    // A repository git cannot read whole: a file's object is gone.
+    const folder = join(root, 'repos', 'payments-team', 'checkout');
+    const blob = (
+      await git(['rev-parse', 'main:docs/index.md'], { cwd: folder })
+    ).trim();
+    await rm(join(folder, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const broken = await urls.readTree(
+      'https://repos.local/payments-team/checkout/tree/main',
+    );
+    await expect(broken.files()).rejects.toThrow(
+      /^git archive failed: (error|fatal): .*/,
+    );
   });
 
   it('never overwrites an existing repository', async () => {

@@ -272,7 +272,9 @@ test.describe('full runs on the local default (PostgreSQL)', () => {
       request,
     }) => {
       test.setTimeout(300_000);
-      const name = `e2e-${template}`;
+      // A retry publishes a repository of its own: the first one exists.
+      const retry = test.info().retry;
+      const name = `e2e-${template}${retry ? `-retry${retry}` : ''}`;
       const headers = await guestHeaders(request, url);
       const created = await request.post(`${url}/api/scaffolder/v2/tasks`, {
         headers,
@@ -379,10 +381,13 @@ test.describe('full runs on the local default (PostgreSQL)', () => {
           `${url}/api/techdocs/static/docs/default/component/${name}/index.html`,
           { headers: serviceHeaders },
         );
-      await request.get(`${url}/api/techdocs/sync/default/component/${name}`, {
-        headers: serviceHeaders,
-        timeout: 120_000,
-      });
+      const sync = await request.get(
+        `${url}/api/techdocs/sync/default/component/${name}`,
+        { headers: serviceHeaders, timeout: 120_000 },
+      );
+      // Server-sent events: the build's log, then "finish" or "error".
+      const build = await sync.text();
+      expect(build, 'the TechDocs build').not.toContain('event: error');
       await expect
         .poll(async () => (await docs()).status(), { timeout: 120_000 })
         .toBe(200);

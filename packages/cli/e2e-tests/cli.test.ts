@@ -387,6 +387,9 @@ test('create refuses what policy forbids, with the rules (exit 1)', async () => 
 });
 
 test('create runs a service template end to end into a local repository, and the catalog registers it', async () => {
+  // A retry publishes a repository of its own: the first one exists.
+  const retry = test.info().retry;
+  const name = `cli-e2e-service${retry ? `-retry${retry}` : ''}`;
   // As docs/getting-started.md shows it: what is not given (environments,
   // pciScope, the description) takes the template's defaults, as in the form.
   const run = await finops(
@@ -394,7 +397,7 @@ test('create runs a service template end to end into a local repository, and the
       'create',
       'go-service',
       '--set',
-      'name=cli-e2e-service',
+      `name=${name}`,
       '--set',
       'owner=customer-team',
       '--set',
@@ -402,7 +405,7 @@ test('create runs a service template end to end into a local repository, and the
       '--set',
       'dataClassification=internal',
       '--set',
-      'repoUrl=repos.local?owner=customer-team&repo=cli-e2e-service',
+      `repoUrl=repos.local?owner=customer-team&repo=${name}`,
     ],
     { FINOPS_TOKEN: await personToken() },
   );
@@ -420,34 +423,28 @@ test('create runs a service template end to end into a local repository, and the
   ]) {
     expect(run.stdout).toContain(`✔ ${step}`);
   }
-  expect(run.stdout).toContain(
-    'https://repos.local/customer-team/cli-e2e-service',
-  );
+  expect(run.stdout).toContain(`https://repos.local/customer-team/${name}`);
 
   // The catalog processes the registered location on its own schedule:
   // until then the entity is unknown (exit 5).
-  let status = await finops(['status', 'component:cli-e2e-service']);
+  let status = await finops(['status', `component:${name}`]);
   for (let tries = 0; status.code === 5 && tries < 60; tries++) {
     await new Promise(r => setTimeout(r, 1000));
-    status = await finops(['status', 'component:cli-e2e-service']);
+    status = await finops(['status', `component:${name}`]);
   }
   expect(status.code).toBe(0);
-  expect(status.stdout).toContain('cli-e2e-service');
-  const machine = await finops([
-    'status',
-    'component:cli-e2e-service',
-    '--json',
-  ]);
+  expect(status.stdout).toContain(name);
+  const machine = await finops(['status', `component:${name}`, '--json']);
   expect(machine.code).toBe(0);
   const entity = await fetch(
-    `${portal}/api/catalog/entities/by-name/component/default/cli-e2e-service`,
+    `${portal}/api/catalog/entities/by-name/component/default/${name}`,
     { headers: { authorization: `Bearer ${state.serviceToken}` } },
   ).then(r => r.json());
   expect(entity.metadata.annotations['finops.io/argocd-apps']).toBe(
-    'development=cli-e2e-service-development,staging=cli-e2e-service-staging,production=cli-e2e-service-production',
+    `development=${name}-development,staging=${name}-staging,production=${name}-production`,
   );
   expect(json(machine)).toMatchObject({
-    entityRef: 'component:default/cli-e2e-service',
+    entityRef: `component:default/${name}`,
     entity: {
       type: 'service',
       owner: 'customer-team',

@@ -58,7 +58,12 @@ import {
   readDashboards,
   readPanels,
 } from './sources/grafana';
-import { instantQuery, instantValue, rangeValues } from './sources/prometheus';
+import {
+  instantQuery,
+  instantValue,
+  instantValues,
+  rangeValues,
+} from './sources/prometheus';
 import { SourceClient } from './sources/SourceClient';
 import { failedState, okState, SourceInstances } from './sources/Sources';
 
@@ -457,8 +462,9 @@ export class HealthService {
 
   /**
    * The entity's SLOs, evaluated at most once per `health.cacheTtl`: each
-   * evaluation is ~17 PromQL queries over up to 30 days, asked at a time
-   * that moves every few seconds, so caching the queries alone misses.
+   * evaluation asks Prometheus for every window of every SLO (up to 30
+   * days), at a time that moves every few seconds, so caching the queries
+   * alone misses.
    * Keyed by the entity and its annotations (selector, SLOs, instance);
    * only answers Prometheus gave are kept.
    */
@@ -592,9 +598,12 @@ export class HealthService {
                   slo.thresholdSeconds,
                   slo.windowDays,
                 );
+          // The SLO's window and every burn-rate window in one request.
           const windows = [`${slo.windowDays}d`, ...BURN_WINDOWS];
-          const ratios = await Promise.all(
-            windows.map(w => instantValue(picked, queries.badRatio(w), time)),
+          const ratios = await instantValues(
+            picked,
+            windows.map(w => ({ key: w, query: queries.badRatio(w) })),
+            time,
           );
           const burnBadRatios = Object.fromEntries(
             BURN_WINDOWS.map((w, i) => [w, ratios[i + 1]]),

@@ -8,6 +8,7 @@
  * every route answers correctly under some load, not how fast.
  */
 import { parseArgs } from 'node:util';
+import { positive, whole } from '../../shared/src/args';
 
 export interface LoadOptions {
   rates: number[];
@@ -90,18 +91,4 @@ export function readArgs(argv: string[]): LoadOptions | 'help' {
     profile: values.profile,
     keep: values.keep,
   };
-}
-
-function positive(value: string, flag: string): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new Error(`${flag} must be positive numbers`);
-  return n;
-}
-
-function whole(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`${flag} must be a positive whole number`);
-  }
-  return n;
 }

@@ -43,9 +43,11 @@ import {
   seedPipelines,
   waitUntil,
 } from './prepare';
-import { BenchResults, printResults, writeResults } from './report';
+import { BenchResults, formatResults } from './report';
 import { routes } from './routes';
 import { checkTargets } from './targets';
+import { createDatabase, dropDatabase } from '../../shared/src/database';
+import { printResults, writeResults } from '../../shared/src/results';
 
 const BENCH_DIR = resolve(__dirname, '..');
 /** Rate of the unmeasured warm-up of each route. */
@@ -216,7 +218,7 @@ async function main(): Promise<number> {
       notes: backendNotes(backend.logFile),
     };
     writeResults(join(BENCH_DIR, 'results'), results);
-    printResults(results, options.json);
+    printResults(formatResults(results), results, options.json);
     done = true;
     return steps.some(s => s.errors > 0) ? 1 : 0;
   } finally {
@@ -224,7 +226,7 @@ async function main(): Promise<number> {
     await db?.destroy();
     await backend?.stop();
     await fixtures?.stop();
-    if (!options.keep) await dropDatabase(postgresUrl, database);
+    if (!options.keep) await dropDatabase(postgresUrl, database, log);
     else log(`kept the database ${database}`);
     if (done && !options.keep && !options.profile) {
       rmSync(workDir, { recursive: true, force: true });
@@ -264,26 +266,6 @@ async function dataDirectory(db: Knex): Promise<string | undefined> {
     return String((await db.raw('show data_directory')).rows[0].data_directory);
   } catch {
     return undefined;
-  }
-}
-
-async function createDatabase(postgresUrl: string, database: string) {
-  const admin = knexFactory({ client: 'pg', connection: postgresUrl });
-  try {
-    await admin.raw('create database ??', [database]);
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function dropDatabase(postgresUrl: string, database: string) {
-  const admin = knexFactory({ client: 'pg', connection: postgresUrl });
-  try {
-    await admin.raw('drop database if exists ?? with (force)', [database]);
-  } catch (error) {
-    log(`could not drop the database ${database}: ${error}`);
-  } finally {
-    await admin.destroy();
   }
 }
 

@@ -3,8 +3,6 @@
  * routes with their ratios to the anchor and who used the cores, then the
  * verdict; results/latest.json for machines.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CpuShare } from '../../pipelines/src/cpuShare';
 import { OpenLoopResult } from '../../shared/src/openLoop';
 import { StepFigures, TargetResult } from './targets';
@@ -136,29 +134,4 @@ export function formatResults(results: BenchResults): string {
     out.push('', `where the backend spent its CPU: ${route}`, profile);
   }
   return [...out, '', ...results.notes].join('\n');
-}
-
-/**
- * results/latest.json (git-ignored): the last run. Formatted by the repo's
- * prettier, as `prettier --check .` reads it too.
- */
-export function writeResults(dir: string, results: BenchResults) {
-  const prettier = require('prettier') as {
-    format(source: string, options: { parser: string }): string;
-  };
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'latest.json'),
-    prettier.format(JSON.stringify(results), { parser: 'json' }),
-  );
-}
-
-export function printResults(results: BenchResults, json: boolean) {
-  const text = formatResults(results);
-  if (json) {
-    process.stderr.write(`${text}\n`);
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${text}\n`);
-  }
 }

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EventBusMode } from './pipelinesBackend';
+import { positive, whole } from '../../shared/src/args';
 
 export interface BenchOptions {
   rates: number[];
@@ -98,18 +99,4 @@ export function readArgs(argv: string[]): BenchOptions | 'help' {
     profile: values.profile,
     keep: values.keep,
   };
-}
-
-function positive(value: string, flag: string): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new Error(`${flag} must be positive numbers`);
-  return n;
-}
-
-function whole(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`${flag} must be a positive whole number`);
-  }
-  return n;
 }

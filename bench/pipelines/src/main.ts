@@ -41,9 +41,11 @@ import {
   pluginPool,
   startPipelinesBackend,
 } from './pipelinesBackend';
-import { BenchResults, printResults, Step, writeResults } from './report';
+import { BenchResults, formatResults, Step } from './report';
 import { checkTargets } from './targets';
 import { checkStorage, Expectations, ingestionLagMs } from './verify';
+import { dropDatabase } from '../../shared/src/database';
+import { printResults, writeResults } from '../../shared/src/results';
 
 const BENCH_DIR = resolve(__dirname, '..');
 
@@ -157,7 +159,7 @@ async function main(): Promise<number> {
       notes: backendNotes(backend.logFile, steps.storage.deliveriesSent),
     };
     writeResults(join(BENCH_DIR, 'results'), results);
-    printResults(results, options.json);
+    printResults(formatResults(results), results, options.json);
     done = true;
     return options.enforce && results.targets.some(t => !t.pass) ? 1 : 0;
   } finally {
@@ -171,7 +173,7 @@ async function main(): Promise<number> {
         )}`,
       );
     }
-    if (!options.keep) await dropDatabase(postgresUrl, database);
+    if (!options.keep) await dropDatabase(postgresUrl, database, log);
     else log(`kept the database ${database}`);
     if (done && !options.profile && !options.keep) {
       rmSync(workDir, { recursive: true, force: true });
@@ -313,17 +315,6 @@ function backendNotes(logFile: string, deliveries: number): string[] {
         `(repository to entity), ${calls.other} for DORA scopes`
       : 'catalog queries: not logged by the backend',
   ];
-}
-
-async function dropDatabase(postgresUrl: string, database: string) {
-  const admin = knexFactory({ client: 'pg', connection: postgresUrl });
-  try {
-    await admin.raw('drop database if exists ?? with (force)', [database]);
-  } catch (error) {
-    log(`could not drop the database ${database}: ${error}`);
-  } finally {
-    await admin.destroy();
-  }
 }
 
 main().then(

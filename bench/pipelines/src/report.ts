@@ -2,8 +2,6 @@
  * The figures of a run, their ratios to the anchors, and how they are
  * printed: a table for people, JSON for machines (results/latest.json).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CpuShare } from './cpuShare';
 import { DoraRow, DoraStatement } from './dora';
 import { OpenLoopResult } from './openLoop';
@@ -175,29 +173,4 @@ export function formatResults(results: BenchResults): string {
 function formatValue(t: TargetResult): string {
   const digits = t.unit === 'ms' ? 1 : 0;
   return `${t.value.toFixed(digits)}${t.unit ? ` ${t.unit}` : ''}`;
-}
-
-/**
- * results/latest.json (git-ignored): the last run. Formatted by the repo's
- * prettier, as `prettier --check .` reads it too.
- */
-export function writeResults(dir: string, results: BenchResults) {
-  const prettier = require('prettier') as {
-    format(source: string, options: { parser: string }): string;
-  };
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'latest.json'),
-    prettier.format(JSON.stringify(results), { parser: 'json' }),
-  );
-}
-
-export function printResults(results: BenchResults, json: boolean) {
-  const text = formatResults(results);
-  if (json) {
-    process.stderr.write(`${text}\n`);
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${text}\n`);
-  }
 }

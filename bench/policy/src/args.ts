@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DatabaseKind } from './policyBackend';
+import { positive } from '../../shared/src/args';
 
 export interface BenchOptions {
   durationSeconds: number;
@@ -62,10 +63,4 @@ export function readArgs(argv: string[]): BenchOptions | 'help' {
     json: values.json,
     profile: values.profile,
   };
-}
-
-function positive(value: string, flag: string): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new Error(`${flag} must be a positive number`);
-  return n;
 }

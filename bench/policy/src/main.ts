@@ -19,8 +19,9 @@ import { expectedDecision, opaBench, opaVersion, startOpaServer } from './opa';
 import { startPolicyBackend } from './policyBackend';
 import { ChildService, killAllOnExit } from './processes';
 import { nowUs, summarizeProfile, Window } from './profile';
-import { BenchResults, printResults, withRatios, writeResults } from './report';
+import { BenchResults, formatResults, withRatios } from './report';
 import { checkTargets } from './targets';
+import { printResults, writeResults } from '../../shared/src/results';
 
 const BENCH_DIR = resolve(__dirname, '..');
 const REPO_ROOT = resolve(BENCH_DIR, '../..');
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
       notes,
     };
     writeResults(join(BENCH_DIR, 'results'), results);
-    printResults(results, options.json);
+    printResults(formatResults(results), results, options.json);
     if (results.rows.some(r => r.errors > 0)) {
       log(`wrong answers: see the logs in ${workDir}`);
       return 2;

@@ -2,8 +2,6 @@
  * Figures per target, their ratios to the anchor (b), and how they are
  * printed: a table for people, JSON for machines.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 export interface Measurement {
   requests: number;
@@ -125,25 +123,10 @@ function formatValue(t: TargetResult): string {
     : `${t.value.toFixed(0)} ${t.unit}`;
 }
 
-/**
- * results/latest.json (git-ignored): the last run, for tools and history.
- * Formatted by the repo's prettier, as `prettier --check .` reads it too.
- */
-export function writeResults(dir: string, results: BenchResults) {
-  const prettier = require('prettier') as {
-    format(source: string, options: { parser: string }): string;
-  };
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'latest.json'),
-    prettier.format(JSON.stringify(results), { parser: 'json' }),
-  );
-}
-
-/** The table on stdout, or with --json the JSON there and the table on stderr. */
-export function printResults(results: BenchResults, json: boolean) {
+/** The run as the table and notes printed at its end. */
+export function formatResults(results: BenchResults): string {
   const { machine, settings } = results;
-  const text = [
+  return [
     `${machine.cpus} CPUs (load ${machine.loadAverageAtStart} at start), ` +
       `Node ${machine.node}, OPA ${machine.opa}`,
     `${settings.concurrency} connections, ${settings.durationSeconds} s per ` +
@@ -154,10 +137,4 @@ export function printResults(results: BenchResults, json: boolean) {
     formatTable(results.rows, results.targets),
     ...results.notes,
   ].join('\n');
-  if (json) {
-    process.stderr.write(`${text}\n`);
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${text}\n`);
-  }
 }
